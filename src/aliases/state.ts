@@ -1,0 +1,65 @@
+/**
+ * The aliases slice: each function's aliases, with their primary version, optional routing to one
+ * additional version, and their own RevisionId (spec control-plane §4).
+ *
+ * @module
+ */
+import { present } from '../kernel/assert.js';
+import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
+import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import type { FunctionsEvent } from '../functions/events.js';
+import type { AdditionalVersionWeights, AliasCreated, AliasUpdated, AliasesEvent } from './events.js';
+
+/** One alias as stored. */
+export interface AliasRecord {
+  readonly name: string;
+  /** The primary version: a published number or `$LATEST`. */
+  readonly functionVersion: string;
+  readonly description: string;
+  /** At most one entry: additional version → weight in [0, 1]. Absent without routing. */
+  readonly additionalVersionWeights?: AdditionalVersionWeights;
+  readonly revisionId: string;
+}
+
+/** The aliases slice of the model state. */
+export interface AliasesState {
+  readonly byFunction: Dictionary<Dictionary<AliasRecord>>;
+}
+
+/** No alias. */
+export function initialAliasesState(): AliasesState {
+  return { byFunction: emptyDictionary() };
+}
+
+function record(e: AliasCreated | AliasUpdated): AliasRecord {
+  return {
+    name: e.aliasName,
+    functionVersion: e.functionVersion,
+    description: e.description,
+    ...(e.additionalVersionWeights === undefined
+      ? {}
+      : { additionalVersionWeights: dictionaryOf(e.additionalVersionWeights) }),
+    revisionId: e.revisionId,
+  };
+}
+
+/** How the aliases slice changes. */
+export const aliasesHandlers: EventHandlers<AliasesState, FunctionsEvent | AliasesEvent> = {
+  FunctionCreated: (draft, e) => {
+    draft.byFunction[e.functionName] = emptyDictionary();
+  },
+  FunctionDeleted: (draft, e) => {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete draft.byFunction[e.functionName];
+  },
+  AliasCreated: (draft, e) => {
+    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e) as Draft<AliasRecord>;
+  },
+  AliasUpdated: (draft, e) => {
+    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e) as Draft<AliasRecord>;
+  },
+  AliasDeleted: (draft, e) => {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete present(draft.byFunction[e.functionName], e.functionName)[e.aliasName];
+  },
+};

@@ -1,0 +1,52 @@
+/**
+ * lambda-twin: a deterministic, side-effect-free model of AWS Lambda as pure reducers over an
+ * event log. This is the whole public API, listed by hand.
+ *
+ * - `Lambda` (`initialState`, `decide`, `evolve`, `evolveAll`, `replay`): the root decider, for
+ *   embedders.
+ * - `operations` and `LambdaTwin`: the AWS face, operation by AWS name.
+ * - `Functions`, `Versions`, `Aliases`: each domain's commands, events, state and queries.
+ *
+ * @packageDocumentation
+ */
+export {
+  decide,
+  evolve,
+  evolveAll,
+  initialState,
+  Lambda,
+  replay,
+  type AdvanceClock,
+  type Decision,
+  type LambdaCommand,
+  type LambdaError,
+  type LambdaEvent,
+  type LambdaState,
+} from './lambda.js';
+export {
+  operations,
+  type AwsResponse,
+  type OperationName,
+  type OperationResult,
+} from './operations/operations.js';
+export { LambdaTwin } from './operations/twin.js';
+export * as Functions from './functions/index.js';
+export * as Versions from './versions/index.js';
+export * as Aliases from './aliases/index.js';
+export type * from './kernel/errors.js';
+export type { AccountContext, FunctionReference } from './kernel/arn.js';
+export { functionArn, resolveFunctionName } from './kernel/arn.js';
+export type { Command, CommandMeta } from './kernel/message.js';
+export type { Decider } from './kernel/decider.js';
+export type { Either, Left, Right } from './kernel/fp.js';
+export { isLeft, isRight, left, right } from './kernel/fp.js';
+export {
+  ACCEPTED_RUNTIMES,
+  DEPRECATED_RUNTIMES,
+  defaultSettings,
+  resolveSettings,
+  type LambdaSettings,
+  type LambdaSettingsInput,
+} from './kernel/settings.js';
+export { isoTimestamp, lambdaTimestamp } from './kernel/time.js';
+export { codeSha256, toBase64 } from './kernel/ids.js';

@@ -1,0 +1,56 @@
+/**
+ * The library's private Immer instance. `evolve` handlers are Immer recipes; one event is applied
+ * in one `produce`, and a batch of events (replay, simulators) in a single `produce`, so a
+ * collection is copied once per batch rather than once per event (DESIGN §4).
+ *
+ * @module
+ */
+import { current, Immer, type Draft } from 'immer';
+
+// A private instance: the library never configures Immer globally for its users. Auto-freeze stays
+// on so that a state handed out can never be mutated behind the model's back.
+const immer = new Immer({ autoFreeze: true });
+
+/** An Immer recipe that applies one event to a draft of the state. */
+export type Recipe<S, E> = (draft: Draft<S>, event: E) => void;
+
+/** Applies one event: a new state, sharing every untouched part with the old one. */
+export function applyEvent<S, E>(state: S, event: E, recipe: Recipe<S, E>): S {
+  return immer.produce(state, (draft: Draft<S>) => {
+    recipe(draft, event);
+  });
+}
+
+/** Applies a batch of events inside one `produce`. */
+export function applyEvents<S, E>(state: S, events: Iterable<E>, recipe: Recipe<S, E>): S {
+  return immer.produce(state, (draft: Draft<S>) => {
+    for (const event of events) recipe(draft, event);
+  });
+}
+
+export type { Draft };
+
+/** A plain snapshot of a draft as it is now (to copy it elsewhere in the same recipe). */
+export { current };
+
+/**
+ * A slice's event handlers, by event type: a slice lists only the events that change it, and the
+ * root evolve dispatches each event to every slice that listed it.
+ */
+export type EventHandlers<S, E extends { readonly type: string }> = {
+  readonly [K in E['type']]?: (draft: Draft<S>, event: Extract<E, { readonly type: K }>) => void;
+};
+
+/**
+ * The handler a slice has for this event, if any. The root evolve asks first, so that a slice's
+ * draft is only created for events that change it.
+ */
+export function handlerFor<S, E extends { readonly type: string }>(
+  handlers: EventHandlers<S, E>,
+  event: { readonly type: string },
+): ((draft: Draft<S>, event: { readonly type: string }) => void) | undefined {
+  // The mapped type guarantees that the handler under `event.type` takes exactly this event.
+  return (handlers as Readonly<Record<string, ((draft: Draft<S>, event: { readonly type: string }) => void) | undefined>>)[
+    event.type
+  ];
+}

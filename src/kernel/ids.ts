@@ -1,0 +1,98 @@
+/**
+ * Identifiers that AWS computes or assigns: `CodeSha256` (base64 of the SHA-256 of the package),
+ * and `RevisionId`s, which the model derives from the log position instead of drawing them at
+ * random, so replaying a log gives the same ids (spec control-plane §2.2, §2.10).
+ *
+ * @module
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const BASE64_INDEX: ReadonlyMap<string, number> = new Map(
+  [...BASE64_ALPHABET].map((char, index) => [char, index]),
+);
+
+/** Standard base64 (with `=` padding) of some bytes. */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1] ?? 0;
+    const c = bytes[i + 2] ?? 0;
+    const triple = (a << 16) | (b << 8) | c;
+    out += BASE64_ALPHABET.charAt((triple >> 18) & 63) + BASE64_ALPHABET.charAt((triple >> 12) & 63);
+    out += i + 1 < bytes.length ? BASE64_ALPHABET.charAt((triple >> 6) & 63) : '=';
+    out += i + 2 < bytes.length ? BASE64_ALPHABET.charAt(triple & 63) : '=';
+  }
+  return out;
+}
+
+/** Decodes standard base64; `undefined` when the text is not base64. */
+export function fromBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0) return undefined;
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    let triple = 0;
+    for (let j = 0; j < 4; j += 1) {
+      const char = text.charAt(i + j);
+      const value = char === '=' && i + j >= text.length - padding ? 0 : BASE64_INDEX.get(char);
+      if (value === undefined) return undefined;
+      triple = (triple << 6) | value;
+    }
+    if (o < out.length) out[o++] = (triple >> 16) & 255;
+    if (o < out.length) out[o++] = (triple >> 8) & 255;
+    if (o < out.length) out[o++] = triple & 255;
+  }
+  return out;
+}
+
+const utf8 = new TextEncoder();
+
+/** The UTF-8 bytes of a string. */
+export function utf8Bytes(text: string): Uint8Array {
+  return utf8.encode(text);
+}
+
+/** `CodeSha256`: the base64 of the SHA-256 digest of the deployment package. */
+export function codeSha256(bytes: Uint8Array): string {
+  return toBase64(sha256(bytes));
+}
+
+/** Lower-case hex of the SHA-256 of a string, as container-image digests are written. */
+export function sha256Hex(text: string): string {
+  let out = '';
+  for (const byte of sha256(utf8Bytes(text))) out += byte.toString(16).padStart(2, '0');
+  return out;
+}
+
+/**
+ * A UUID-shaped id (version 4 layout, like AWS's RevisionIds) derived from a seed string by
+ * SHA-256. The same seed always gives the same id.
+ */
+export function uuidFromSeed(seed: string): string {
+  const digest = sha256(utf8Bytes(seed));
+  const hex: string[] = [];
+  for (let i = 0; i < 16; i += 1) {
+    let byte = digest[i] ?? 0;
+    if (i === 6) byte = (byte & 0x0f) | 0x40;
+    if (i === 8) byte = (byte & 0x3f) | 0x80;
+    hex.push(byte.toString(16).padStart(2, '0'));
+  }
+  const h = hex.join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * Hands out the RevisionIds one `decide` needs. Each id is derived from the account, the log
+ * position the decision is appended at, and its order within the decision, so ids are unique across
+ * the log and identical on replay.
+ */
+export function revisionIds(accountId: string, logPosition: number): () => string {
+  let issued = 0;
+  return () => {
+    issued += 1;
+    return uuidFromSeed(`${accountId}/revision/${String(logPosition)}/${String(issued)}`);
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * The account the model plays and the parameters AWS does not publish. Both are given once, at
+ * `initialState`, and never change while the log grows; see `docs/fidelity.md` for why each default
+ * is what it is.
+ *
+ * @module
+ */
+import type { AccountContext } from './arn.js';
+
+/** Every tunable of the model, each with the default `defaultSettings` gives it. */
+export interface LambdaSettings {
+  /** Partition, region and account id used in every ARN. Default `aws`, `us-east-1`, `123456789012`. */
+  readonly account: AccountContext;
+  /**
+   * How long a new function stays `Pending` before it is `Active` (model; AWS publishes no figure,
+   * spec control-plane §2.8). Default 1,000 ms.
+   */
+  readonly functionActivationDelayMs: number;
+  /**
+   * How long an accepted code or configuration update stays `InProgress` before it is
+   * `Successful` (model; spec control-plane §2.8). Default 1,000 ms.
+   */
+  readonly functionUpdateDelayMs: number;
+  /** Account code-storage quota in bytes: 75 GB, `TotalCodeSize` 80,530,636,800 (spec §7.1). */
+  readonly codeStorageLimitBytes: number;
+  /**
+   * The account's memory cap in MB: 10,240 for established accounts; new accounts may be capped at
+   * 3,008 (spec control-plane §2.1, §7.2).
+   */
+  readonly memorySizeLimitMb: number;
+  /**
+   * Aliases allowed per function. AWS has the quota (`AliasLimitExceededException`) but no source
+   * gives its number (spec control-plane §4.1), so the default is unlimited.
+   */
+  readonly aliasLimitPerFunction: number;
+  /** Runtimes CreateFunction and UpdateFunctionConfiguration accept, in the order AWS lists them. */
+  readonly acceptedRuntimes: ReadonlyArray<string>;
+  /** Recently deprecated runtimes, which get AWS's "no longer supported" message. */
+  readonly deprecatedRuntimes: ReadonlyArray<string>;
+}
+
+/**
+ * The runtimes AWS accepted for create and update, as echoed in its own error message on
+ * 2026-01-12 (spec control-plane §2.11).
+ */
+export const ACCEPTED_RUNTIMES: ReadonlyArray<string> = [
+  'nodejs20.x',
+  'python3.14',
+  'provided.al2023',
+  'python3.12',
+  'python3.13',
+  'nodejs24.x',
+  'nodejs22.x',
+  'java25',
+  'python3.10',
+  'python3.11',
+  'java21',
+  'ruby3.3',
+  'ruby3.4',
+  'ruby3.2',
+  'python3.8',
+  'python3.9',
+  'java17',
+  'nodejs16.x',
+  'dotnet10',
+  'dotnet8',
+  'java11',
+  'dotnet6',
+  'nodejs18.x',
+  'provided.al2',
+  'java8.al2',
+];
+
+/** Runtimes refused with the "no longer supported" message (spec control-plane §2.11). */
+export const DEPRECATED_RUNTIMES: ReadonlyArray<string> = [
+  'java8',
+  'go1.x',
+  'provided',
+  'ruby2.7',
+  'nodejs14.x',
+  'python3.7',
+  'dotnetcore3.1',
+  'nodejs12.x',
+];
+
+/** The defaults: a classic, established account in us-east-1. */
+export const defaultSettings: LambdaSettings = {
+  account: { partition: 'aws', region: 'us-east-1', accountId: '123456789012' },
+  functionActivationDelayMs: 1_000,
+  functionUpdateDelayMs: 1_000,
+  codeStorageLimitBytes: 80_530_636_800,
+  memorySizeLimitMb: 10_240,
+  aliasLimitPerFunction: Number.MAX_SAFE_INTEGER,
+  acceptedRuntimes: ACCEPTED_RUNTIMES,
+  deprecatedRuntimes: DEPRECATED_RUNTIMES,
+};
+
+/** Settings overrides: any field, and any part of `account`. */
+export type LambdaSettingsInput = Partial<Omit<LambdaSettings, 'account'>> & {
+  readonly account?: Partial<AccountContext>;
+};
+
+/** Completes partial settings with the defaults. */
+export function resolveSettings(input: LambdaSettingsInput = {}): LambdaSettings {
+  const { account, ...rest } = input;
+  return { ...defaultSettings, ...rest, account: { ...defaultSettings.account, ...account } };
+}

@@ -1,0 +1,197 @@
+/**
+ * The AWS face of the model: each Lambda operation by its AWS name, as
+ * `(state, input, meta) → { state, events, result }`, where `result` carries AWS's success status
+ * and response shape, or the AWS error. It adds no rule: commands go through the root `decide`,
+ * reads are queries over the state and record nothing.
+ *
+ * @module
+ */
+import type { CreateAliasRequest, DeleteAliasRequest, UpdateAliasRequest } from '../aliases/commands.js';
+import {
+  aliasConfiguration,
+  getAlias,
+  listAliases,
+  type AliasConfiguration,
+  type GetAliasRequest,
+  type ListAliasesRequest,
+  type ListAliasesResponse,
+} from '../aliases/queries.js';
+import type {
+  CreateFunctionRequest,
+  DeleteFunctionRequest,
+  TagResourceRequest,
+  UntagResourceRequest,
+  UpdateFunctionCodeRequest,
+  UpdateFunctionConfigurationRequest,
+} from '../functions/commands.js';
+import {
+  getAccountSettings,
+  getFunction,
+  getFunctionConfiguration,
+  latestConfiguration,
+  listFunctions,
+  listTags,
+  versionConfiguration,
+  type AccountSettings,
+  type FunctionConfiguration,
+  type GetFunctionRequest,
+  type GetFunctionResponse,
+  type ListFunctionsRequest,
+  type ListFunctionsResponse,
+} from '../functions/queries.js';
+import { present } from '../kernel/assert.js';
+import type { AwsError } from '../kernel/errors.js';
+import { isLeft, left, right, type Either } from '../kernel/fp.js';
+import type { CommandMeta } from '../kernel/message.js';
+import { decide, evolveAll, type LambdaCommand, type LambdaEvent, type LambdaState } from '../lambda.js';
+import type { PublishVersionRequest } from '../versions/commands.js';
+import {
+  listVersionsByFunction,
+  type ListVersionsByFunctionRequest,
+  type ListVersionsByFunctionResponse,
+} from '../versions/queries.js';
+
+/** A successful AWS answer: the HTTP status and the response body. */
+export interface AwsResponse<Body> {
+  readonly statusCode: number;
+  readonly body: Body;
+}
+
+/** What an operation gives back: the next state, the events it recorded, and AWS's answer. */
+export interface OperationResult<Body> {
+  readonly state: LambdaState;
+  readonly events: ReadonlyArray<LambdaEvent>;
+  readonly result: Either<AwsError, AwsResponse<Body>>;
+}
+
+type CommandOf<T extends LambdaCommand['type']> = Extract<LambdaCommand, { readonly type: T }>;
+
+/**
+ * Runs a command through `decide` and `evolve`, then renders AWS's answer from the new state.
+ * A rejected command returns the state it was given, unchanged.
+ */
+function run<T extends Exclude<LambdaCommand['type'], 'AdvanceClock'>, Body>(
+  type: T,
+  statusCode: number,
+  respond: (state: LambdaState, input: CommandOf<T>['input'], events: ReadonlyArray<LambdaEvent>) => Body,
+): (state: LambdaState, input: CommandOf<T>['input'], meta: CommandMeta) => OperationResult<Body> {
+  return (state, input, meta) => {
+    const command = { type, input, meta } as unknown as CommandOf<T>;
+    const decided = decide(command, state);
+    if (isLeft(decided)) return { state, events: [], result: decided };
+    const next = decided.right.length === 0 ? state : evolveAll(state, decided.right);
+    return { state: next, events: decided.right, result: right({ statusCode, body: respond(next, input, decided.right) }) };
+  };
+}
+
+/** Runs a read: the state and the log are unchanged. */
+function read<Input, Body>(
+  query: (state: LambdaState, input: Input) => Either<AwsError, Body>,
+): (state: LambdaState, input: Input) => OperationResult<Body> {
+  return (state, input) => {
+    const answered = query(state, input);
+    return {
+      state,
+      events: [],
+      result: isLeft(answered) ? left(answered.left) : right({ statusCode: 200, body: answered.right }),
+    };
+  };
+}
+
+/** The name of the function a command's events are about (its first event names it). */
+const changedFunction = (events: ReadonlyArray<LambdaEvent>): string =>
+  present(events.find((e) => e.type !== 'FunctionActivated' && e.type !== 'FunctionUpdateCompleted' && e.type !== 'FunctionVersionActivated'), 'command event').functionName;
+
+/** The version a command published, if it published one. */
+const publishedVersion = (events: ReadonlyArray<LambdaEvent>): { functionName: string; version: string } | undefined => {
+  const published = events.find((e) => e.type === 'FunctionVersionPublished');
+  return published === undefined ? undefined : { functionName: published.functionName, version: published.version };
+};
+
+/** The `$LATEST` configuration of a function named by a request's `FunctionName`. */
+function latestOf(state: LambdaState, functionName: string): FunctionConfiguration {
+  const config = getFunctionConfiguration(state, { FunctionName: functionName });
+  return present(isLeft(config) ? undefined : config.right, functionName);
+}
+
+/**
+ * Every modelled Lambda operation by its AWS name. Commands take `(state, input, meta)`; reads
+ * take `(state, input)`.
+ *
+ * @example
+ * ```ts
+ * const { state, result } = operations.CreateFunction(initialState(), {
+ *   FunctionName: 'orders', Role: 'arn:aws:iam::123456789012:role/orders',
+ *   Runtime: 'nodejs22.x', Handler: 'index.handler', Code: { ZipFile: zipBytes },
+ * }, { now: 0, requestId: 'req-1' });
+ * ```
+ */
+export const operations = {
+  /** CreateFunction: 201 and the new configuration (`Version` "1" with `Publish`, ARN unqualified). */
+  CreateFunction: run('CreateFunction', 201, (state, _input: CreateFunctionRequest, events) => {
+    const name = changedFunction(events);
+    const latest = present(latestConfiguration(state, name), name);
+    const published = publishedVersion(events);
+    return published === undefined ? latest : { ...latest, Version: published.version };
+  }),
+  /** UpdateFunctionCode: 200 and `$LATEST`, or the new version's configuration with `Publish`. */
+  UpdateFunctionCode: run('UpdateFunctionCode', 200, (state, input: UpdateFunctionCodeRequest, events) => {
+    const published = publishedVersion(events);
+    if (published !== undefined) {
+      return present(versionConfiguration(state, published.functionName, published.version), published.version);
+    }
+    return latestOf(state, input.FunctionName.replace(/:\$LATEST$/, ''));
+  }),
+  /** UpdateFunctionConfiguration: 200 and the new `$LATEST` configuration. */
+  UpdateFunctionConfiguration: run('UpdateFunctionConfiguration', 200, (state, input: UpdateFunctionConfigurationRequest) =>
+    latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')),
+  ),
+  /** PublishVersion: 201 and the new version, or the last one when nothing changed since. */
+  PublishVersion: run('PublishVersion', 201, (state, input: PublishVersionRequest, events) => {
+    const published = publishedVersion(events);
+    const name = published?.functionName ?? latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')).FunctionName;
+    const version = published?.version ?? present(state.versions.byFunction[name]?.lastPublished, 'last published version');
+    return present(versionConfiguration(state, name, version), version);
+  }),
+  /** DeleteFunction: 204 (AWS answers 204 although botocore declares 200). */
+  DeleteFunction: run('DeleteFunction', 204, (_state, _input: DeleteFunctionRequest) => undefined),
+  /** CreateAlias: 201 and the alias. */
+  CreateAlias: run('CreateAlias', 201, (state, input: CreateAliasRequest, events) =>
+    aliasAfter(state, changedFunction(events), input.Name),
+  ),
+  /** UpdateAlias: 200 and the alias, with a new RevisionId. */
+  UpdateAlias: run('UpdateAlias', 200, (state, input: UpdateAliasRequest, events) =>
+    aliasAfter(state, changedFunction(events), input.Name),
+  ),
+  /** DeleteAlias: 204, also when the alias did not exist. */
+  DeleteAlias: run('DeleteAlias', 204, (_state, _input: DeleteAliasRequest) => undefined),
+  /** TagResource: 204. */
+  TagResource: run('TagResource', 204, (_state, _input: TagResourceRequest) => undefined),
+  /** UntagResource: 204. */
+  UntagResource: run('UntagResource', 204, (_state, _input: UntagResourceRequest) => undefined),
+  /** GetFunction. */
+  GetFunction: read<GetFunctionRequest, GetFunctionResponse>(getFunction),
+  /** GetFunctionConfiguration. */
+  GetFunctionConfiguration: read<GetFunctionRequest, FunctionConfiguration>(getFunctionConfiguration),
+  /** ListFunctions. */
+  ListFunctions: read<ListFunctionsRequest, ListFunctionsResponse>(listFunctions),
+  /** ListVersionsByFunction. */
+  ListVersionsByFunction: read<ListVersionsByFunctionRequest, ListVersionsByFunctionResponse>(listVersionsByFunction),
+  /** GetAlias. */
+  GetAlias: read<GetAliasRequest, AliasConfiguration>(getAlias),
+  /** ListAliases. */
+  ListAliases: read<ListAliasesRequest, ListAliasesResponse>(listAliases),
+  /** ListTags. */
+  ListTags: read<{ readonly Resource: string }, { readonly Tags: Readonly<Record<string, string>> }>(listTags),
+  /** GetAccountSettings. */
+  GetAccountSettings: read<Record<string, never>, AccountSettings>((state) => right(getAccountSettings(state))),
+} as const;
+
+function aliasAfter(state: LambdaState, functionName: string, aliasName: string): AliasConfiguration {
+  const alias = present(state.aliases.byFunction[functionName]?.[aliasName], aliasName);
+  return aliasConfiguration(state, functionName, alias);
+}
+
+/** The AWS operation names the facade offers. */
+export type OperationName = keyof typeof operations;
+

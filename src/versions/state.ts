@@ -1,0 +1,102 @@
+/**
+ * The versions slice: each function's published versions, the number the next one gets, and
+ * whether a code or configuration update was accepted since the last publish (spec control-plane
+ * §3.1–§3.2).
+ *
+ * @module
+ */
+import { present } from '../kernel/assert.js';
+import { emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
+import { current, type Draft, type EventHandlers } from '../kernel/evolve.js';
+import type { FunctionsEvent } from '../functions/events.js';
+import {
+  ACTIVE,
+  CREATING,
+  type FunctionVersionRecord,
+  type FunctionsState,
+} from '../functions/state.js';
+import type { VersionsEvent } from './events.js';
+
+/** One function's published versions. */
+export interface FunctionVersions {
+  /** Published versions by number; number-like keys keep ascending order in a JS record. */
+  readonly published: Dictionary<FunctionVersionRecord>;
+  /** The number the next publish gets; it only grows, so numbers are never reused. */
+  readonly nextNumber: number;
+  /** The most recently published version, while it still exists. */
+  readonly lastPublished?: string;
+  /**
+   * True when an UpdateFunctionCode or UpdateFunctionConfiguration (or the CreateFunction itself)
+   * was accepted since the last publish: AWS compares no values (spec control-plane §3.2).
+   */
+  readonly changedSincePublish: boolean;
+}
+
+/** The versions slice of the model state. */
+export interface VersionsState {
+  readonly byFunction: Dictionary<FunctionVersions>;
+}
+
+/** No function, no version. */
+export function initialVersionsState(): VersionsState {
+  return { byFunction: emptyDictionary() };
+}
+
+const changed = (draft: Draft<VersionsState>, functionName: string): void => {
+  present(draft.byFunction[functionName], functionName).changedSincePublish = true;
+};
+
+/**
+ * How the versions slice changes. Publishing reads `$LATEST` from the functions slice, so these
+ * handlers take both drafts.
+ */
+export const versionsHandlers: EventHandlers<
+  { readonly versions: VersionsState; readonly functions: FunctionsState },
+  FunctionsEvent | VersionsEvent
+> = {
+  FunctionCreated: (draft, e) => {
+    draft.versions.byFunction[e.functionName] = {
+      published: emptyDictionary(),
+      nextNumber: 1,
+      changedSincePublish: true,
+    };
+  },
+  FunctionCodeUpdated: (draft, e) => {
+    changed(draft.versions, e.functionName);
+  },
+  FunctionConfigurationUpdated: (draft, e) => {
+    changed(draft.versions, e.functionName);
+  },
+  FunctionDeleted: (draft, e) => {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete draft.versions.byFunction[e.functionName];
+  },
+  FunctionVersionPublished: (draft, e) => {
+    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
+    const latest = present(draft.functions.byName[e.functionName], e.functionName).latest;
+    // A version published while $LATEST is still Pending or updating is Pending too
+    // (spec control-plane §2.8: UpdateFunctionCode with Publish answers State Pending).
+    const settled = latest.lifecycle.state === 'Active' && latest.lifecycle.lastUpdateStatus === 'Successful';
+    versions.published[e.version] = {
+      // A frozen copy of $LATEST as it is now, including its environment variables (§3.1).
+      config: { ...current(latest.config), description: e.description },
+      code: current(latest.code),
+      revisionId: e.revisionId,
+      lastModifiedMs: e.atMs,
+      lifecycle: settled ? ACTIVE : CREATING,
+    } as Draft<FunctionVersionRecord>;
+    versions.nextNumber = Number(e.version) + 1;
+    versions.lastPublished = e.version;
+    versions.changedSincePublish = false;
+  },
+  FunctionVersionActivated: (draft, e) => {
+    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
+    present(versions.published[e.version], e.version).lifecycle = ACTIVE;
+  },
+  FunctionVersionDeleted: (draft, e) => {
+    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete versions.published[e.version];
+    if (versions.lastPublished === e.version) delete versions.lastPublished;
+  },
+};
