@@ -30,6 +30,20 @@ export {
   type OperationResult,
 } from './operations/operations.js';
 export { LambdaTwin } from './operations/twin.js';
+export {
+  DECLARED_ERRORS,
+  isDeclaredError,
+  type CreateAliasError,
+  type CreateFunctionError,
+  type DeclaredOperation,
+  type DeleteAliasError,
+  type DeleteFunctionError,
+  type OperationError,
+  type PublishVersionError,
+  type UpdateAliasError,
+  type UpdateFunctionCodeError,
+  type UpdateFunctionConfigurationError,
+} from './operations/declared-errors.js';
 export * as Functions from './functions/index.js';
 export * as Versions from './versions/index.js';
 export * as Aliases from './aliases/index.js';

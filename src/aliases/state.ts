@@ -6,7 +6,7 @@
  */
 import { present } from '../kernel/assert.js';
 import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
-import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import type { EventHandlers } from '../kernel/evolve.js';
 import type { FunctionsEvent } from '../functions/events.js';
 import type { AdditionalVersionWeights, AliasCreated, AliasUpdated, AliasesEvent } from './events.js';
 
@@ -53,10 +53,10 @@ export const aliasesHandlers: EventHandlers<AliasesState, FunctionsEvent | Alias
     delete draft.byFunction[e.functionName];
   },
   AliasCreated: (draft, e) => {
-    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e) as Draft<AliasRecord>;
+    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e);
   },
   AliasUpdated: (draft, e) => {
-    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e) as Draft<AliasRecord>;
+    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e);
   },
   AliasDeleted: (draft, e) => {
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete

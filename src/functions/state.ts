@@ -6,7 +6,7 @@
  */
 import { present } from '../kernel/assert.js';
 import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
-import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import { plain, type Draft, type EventHandlers } from '../kernel/evolve.js';
 import type { VersionsEvent } from '../versions/events.js';
 import type { FunctionsEvent } from './events.js';
 
@@ -175,7 +175,9 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
   FunctionCodeUpdated: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);
     fn.latest.code = e.code;
-    fn.latest.config.architecture = e.architecture;
+    // Replaced, never mutated in place: the old config may be shared with a published version or
+    // be the very object an earlier event of the same batch carried.
+    fn.latest.config = { ...plain(fn.latest.config), architecture: e.architecture };
     fn.latest.revisionId = e.revisionId;
     fn.latest.lastModifiedMs = e.atMs;
     fn.latest.lifecycle = UPDATING;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { current, Immer, type Draft } from 'immer';
+import { current, Immer, isDraft, type Draft } from 'immer';
 
 // A private instance: the library never configures Immer globally for its users. Auto-freeze stays
 // on so that a state handed out can never be mutated behind the model's back.
@@ -30,8 +30,14 @@ export function applyEvents<S, E>(state: S, events: Iterable<E>, recipe: Recipe<
 
 export type { Draft };
 
-/** A plain snapshot of a draft as it is now (to copy it elsewhere in the same recipe). */
-export { current };
+/**
+ * A plain, immutable view of a value inside a recipe, to copy it elsewhere in the state: a draft's
+ * current contents, or the value itself when it was added earlier in the same batch and so is not
+ * a draft. State values are never mutated in place (handlers replace them), so sharing is safe.
+ */
+export function plain<T>(value: T): T {
+  return isDraft(value) ? (current(value as Draft<T>) as T) : value;
+}
 
 /**
  * A slice's event handlers, by event type: a slice lists only the events that change it, and the

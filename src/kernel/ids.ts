@@ -9,7 +9,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_INDEX: ReadonlyMap<string, number> = new Map(
-  [...BASE64_ALPHABET].map((char, index) => [char, index]),
+  Array.from(BASE64_ALPHABET, (char) => char).map((char, index) => [char, index]),
 );
 
 /** Standard base64 (with `=` padding) of some bytes. */

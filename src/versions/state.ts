@@ -7,7 +7,7 @@
  */
 import { present } from '../kernel/assert.js';
 import { emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
-import { current, type Draft, type EventHandlers } from '../kernel/evolve.js';
+import { plain, type Draft, type EventHandlers } from '../kernel/evolve.js';
 import type { FunctionsEvent } from '../functions/events.js';
 import {
   ACTIVE,
@@ -79,8 +79,8 @@ export const versionsHandlers: EventHandlers<
     const settled = latest.lifecycle.state === 'Active' && latest.lifecycle.lastUpdateStatus === 'Successful';
     versions.published[e.version] = {
       // A frozen copy of $LATEST as it is now, including its environment variables (§3.1).
-      config: { ...current(latest.config), description: e.description },
-      code: current(latest.code),
+      config: { ...plain(latest.config), description: e.description },
+      code: plain(latest.code),
       revisionId: e.revisionId,
       lastModifiedMs: e.atMs,
       lifecycle: settled ? ACTIVE : CREATING,
