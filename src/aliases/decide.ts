@@ -66,10 +66,18 @@ function createAlias(command: CreateAlias, { state, nowMs, nextRevisionId }: Dec
   const targetsError = aliasTargetsError(state, name, input.FunctionVersion, weights);
   if (targetsError !== undefined) return left(targetsError);
   if (aliases[input.Name] !== undefined) {
-    return left(resourceConflict(`Alias already exists: ${aliasArn(state.settings.account, name, input.Name)}`));
+    return left(
+      resourceConflict(
+        `Alias already exists: ${aliasArn(state.settings.account, name, input.Name)}`,
+      ),
+    );
   }
   if (Object.keys(aliases).length >= state.settings.aliasLimitPerFunction) {
-    return left(aliasLimitExceeded('You have exceeded the maximum number of aliases allowed per Lambda function.'));
+    return left(
+      aliasLimitExceeded(
+        'You have exceeded the maximum number of aliases allowed per Lambda function.',
+      ),
+    );
   }
   return right([
     {
@@ -107,11 +115,14 @@ function updateAlias(command: UpdateAlias, { state, nowMs, nextRevisionId }: Dec
   const aliases = state.aliases.byFunction[name];
   if (aliases === undefined) return left(functionNotFound(functionArn(account, name)));
   const alias = aliases[input.Name];
-  if (alias === undefined) return left(resourceNotFound(`Alias not found: ${aliasArn(account, name, input.Name)}`));
-  if (input.RevisionId !== undefined && input.RevisionId !== alias.revisionId) return left(revisionIdMismatch());
+  if (alias === undefined)
+    return left(resourceNotFound(`Alias not found: ${aliasArn(account, name, input.Name)}`));
+  if (input.RevisionId !== undefined && input.RevisionId !== alias.revisionId)
+    return left(revisionIdMismatch());
   // Members left out keep their values; a RoutingConfig (even an empty one) replaces the routing.
   const primary = input.FunctionVersion ?? alias.functionVersion;
-  const weights = input.RoutingConfig === undefined ? alias.additionalVersionWeights : requestedWeights;
+  const weights =
+    input.RoutingConfig === undefined ? alias.additionalVersionWeights : requestedWeights;
   const targetsError = aliasTargetsError(state, name, primary, weights);
   if (targetsError !== undefined) return left(targetsError);
   // Every accepted update gets a new RevisionId, even with nothing changed (spec control-plane §2.10).
@@ -135,7 +146,8 @@ function deleteAlias(command: DeleteAlias, { state, nowMs }: Decision): Result {
   if (isLeft(resolved)) return resolved;
   const name = resolved.right;
   const aliases = state.aliases.byFunction[name];
-  if (aliases === undefined) return left(functionNotFound(functionArn(state.settings.account, name)));
+  if (aliases === undefined)
+    return left(functionNotFound(functionArn(state.settings.account, name)));
   // Deleting an alias that does not exist succeeds with 204 (spec control-plane §4.1).
   if (aliases[input.Name] === undefined) return right([]);
   return right([{ type: 'AliasDeleted', functionName: name, aliasName: input.Name, atMs: nowMs }]);

@@ -25,7 +25,11 @@ export interface AliasConfiguration {
 }
 
 /** Renders a stored alias as AWS's `AliasConfiguration`. */
-export function aliasConfiguration(state: LambdaState, functionName: string, alias: AliasRecord): AliasConfiguration {
+export function aliasConfiguration(
+  state: LambdaState,
+  functionName: string,
+  alias: AliasRecord,
+): AliasConfiguration {
   return {
     AliasArn: aliasArn(state.settings.account, functionName, alias.name),
     Name: alias.name,
@@ -39,9 +43,17 @@ export function aliasConfiguration(state: LambdaState, functionName: string, ali
 }
 
 /** The names of the aliases that route to `version`, as primary or as additional version. */
-export function aliasesReferencing(state: LambdaState, functionName: string, version: string): string[] {
+export function aliasesReferencing(
+  state: LambdaState,
+  functionName: string,
+  version: string,
+): string[] {
   return Object.values(state.aliases.byFunction[functionName] ?? {})
-    .filter((alias) => alias.functionVersion === version || alias.additionalVersionWeights?.[version] !== undefined)
+    .filter(
+      (alias) =>
+        alias.functionVersion === version ||
+        alias.additionalVersionWeights?.[version] !== undefined,
+    )
     .map((alias) => alias.name)
     .sort();
 }
@@ -53,14 +65,20 @@ export interface GetAliasRequest {
 }
 
 /** GetAlias: 404 `Cannot find alias arn: …` when the alias is missing (spec control-plane §4.1). */
-export function getAlias(state: LambdaState, input: GetAliasRequest): Either<AwsError, AliasConfiguration> {
+export function getAlias(
+  state: LambdaState,
+  input: GetAliasRequest,
+): Either<AwsError, AliasConfiguration> {
   const name = functionLevelName(state, input.FunctionName, aliasNameViolations(input.Name));
   if (isLeft(name)) return name;
   const account = state.settings.account;
   const aliases = state.aliases.byFunction[name.right];
   if (aliases === undefined) return left(functionNotFound(functionArn(account, name.right)));
   const alias = aliases[input.Name];
-  if (alias === undefined) return left(resourceNotFound(`Cannot find alias arn: ${aliasArn(account, name.right, input.Name)}`));
+  if (alias === undefined)
+    return left(
+      resourceNotFound(`Cannot find alias arn: ${aliasArn(account, name.right, input.Name)}`),
+    );
   return right(aliasConfiguration(state, name.right, alias));
 }
 
@@ -82,16 +100,23 @@ export interface ListAliasesResponse {
  * ListAliases, optionally only the aliases whose primary version is `FunctionVersion`
  * (spec control-plane §4.1). The model orders aliases by name, 50 a page.
  */
-export function listAliases(state: LambdaState, input: ListAliasesRequest): Either<AwsError, ListAliasesResponse> {
+export function listAliases(
+  state: LambdaState,
+  input: ListAliasesRequest,
+): Either<AwsError, ListAliasesResponse> {
   const name = functionLevelName(state, input.FunctionName, [
     ...functionVersionViolations(input.FunctionVersion),
     ...maxItemsViolations(input.MaxItems),
   ]);
   if (isLeft(name)) return name;
   const aliases = state.aliases.byFunction[name.right];
-  if (aliases === undefined) return left(functionNotFound(functionArn(state.settings.account, name.right)));
+  if (aliases === undefined)
+    return left(functionNotFound(functionArn(state.settings.account, name.right)));
   const matching = Object.values(aliases)
-    .filter((alias) => input.FunctionVersion === undefined || alias.functionVersion === input.FunctionVersion)
+    .filter(
+      (alias) =>
+        input.FunctionVersion === undefined || alias.functionVersion === input.FunctionVersion,
+    )
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const page = paginate(matching, (alias) => alias.name, input.Marker, input.MaxItems);
   if (isLeft(page)) return page;

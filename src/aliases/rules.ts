@@ -19,18 +19,31 @@ const VERSION_PATTERN = '(\\$LATEST|[0-9]+)';
 const VERSION_REGEX = /^(\$LATEST|[0-9]+)$/;
 
 /** The alias ARN: the function ARN qualified with the alias name. */
-export const aliasArn = (account: AccountContext, functionName: string, aliasName: string): string =>
-  functionArn(account, functionName, aliasName);
+export const aliasArn = (
+  account: AccountContext,
+  functionName: string,
+  aliasName: string,
+): string => functionArn(account, functionName, aliasName);
 
 /** Model-level violations of `Name`. */
 export function aliasNameViolations(name: string): Violation[] {
-  return checkString('name', name, { pattern: ALIAS_NAME_PATTERN, regex: ALIAS_NAME_REGEX, min: 1, max: 128 });
+  return checkString('name', name, {
+    pattern: ALIAS_NAME_PATTERN,
+    regex: ALIAS_NAME_REGEX,
+    min: 1,
+    max: 128,
+  });
 }
 
 /** Model-level violations of a `FunctionVersion` member. */
 export function functionVersionViolations(version: string | undefined): Violation[] {
   if (version === undefined) return [];
-  return checkString('functionVersion', version, { pattern: VERSION_PATTERN, regex: VERSION_REGEX, min: 1, max: 1024 });
+  return checkString('functionVersion', version, {
+    pattern: VERSION_PATTERN,
+    regex: VERSION_REGEX,
+    min: 1,
+    max: 1024,
+  });
 }
 
 /** Prints the weights map as the Java service echoes it: `{2=0.5}`. */
@@ -40,18 +53,22 @@ const weightsText = (weights: Readonly<Record<string, number>>): string =>
     .join(', ')}}`;
 
 /** Model-level violations of `RoutingConfig.AdditionalVersionWeights`: keys `[0-9]+`, weights in [0, 1]. */
-export function routingViolations(routing: AliasRoutingConfigurationInput | undefined): Violation[] {
+export function routingViolations(
+  routing: AliasRoutingConfigurationInput | undefined,
+): Violation[] {
   const weights = routing?.AdditionalVersionWeights;
   if (weights === undefined) return [];
   const field = 'routingConfig.additionalVersionWeights';
   const out: Violation[] = [];
   const entries = Object.entries(weights);
   if (entries.some(([version]) => !/^[0-9]+$/.test(version) || version.length > 1024)) {
+    // AWS's text for the keys lists no "Member must not be null", unlike the one for the values
+    // (spec control-plane §4.2 step 1, recorded against AWS).
     out.push(
       violation.custom(
         field,
         weightsText(weights),
-        'Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+, Member must not be null]',
+        'Map keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]',
       ),
     );
   }
@@ -76,7 +93,9 @@ export function effectiveWeights(
 }
 
 /** At most one additional version (spec control-plane §4.2 step 2). */
-export function routingSizeError(weights: Readonly<Record<string, number>> | undefined): AwsError | undefined {
+export function routingSizeError(
+  weights: Readonly<Record<string, number>> | undefined,
+): AwsError | undefined {
   return weights !== undefined && Object.keys(weights).length > 1
     ? invalidParameterValue('Number of items in AdditionalVersionWeights cannot be greater than 1')
     : undefined;
@@ -105,7 +124,8 @@ export function aliasTargetsError(
 ): AwsError | undefined {
   const account = state.settings.account;
   const primaryRecord = versionRecord(state, functionName, primary);
-  if (primaryRecord === undefined) return functionNotFound(functionArn(account, functionName, primary));
+  if (primaryRecord === undefined)
+    return functionNotFound(functionArn(account, functionName, primary));
   const additional = weights === undefined ? undefined : Object.keys(weights)[0];
   if (additional === undefined) return undefined;
   if (additional === primary) {
@@ -114,16 +134,23 @@ export function aliasTargetsError(
     );
   }
   if (primary === '$LATEST') {
-    return invalidParameterValue('$LATEST is not supported for an alias pointing to more than 1 version');
+    return invalidParameterValue(
+      '$LATEST is not supported for an alias pointing to more than 1 version',
+    );
   }
   const additionalRecord = versionRecord(state, functionName, additional);
-  if (additionalRecord === undefined) return functionNotFound(functionArn(account, functionName, additional));
+  if (additionalRecord === undefined)
+    return functionNotFound(functionArn(account, functionName, additional));
   if (additionalRecord.config.role !== primaryRecord.config.role) {
-    return invalidParameterValue('Specified versions must be associated with the same execution role');
+    return invalidParameterValue(
+      'Specified versions must be associated with the same execution role',
+    );
   }
   if (additionalRecord.config.deadLetterTargetArn !== primaryRecord.config.deadLetterTargetArn) {
     // AWS documents this restriction; its error text is not recorded, so this one is the model's.
-    return invalidParameterValue('Specified versions must be associated with the same dead-letter queue configuration');
+    return invalidParameterValue(
+      'Specified versions must be associated with the same dead-letter queue configuration',
+    );
   }
   return undefined;
 }

@@ -8,7 +8,12 @@ import { present } from '../kernel/assert.js';
 import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
 import type { EventHandlers } from '../kernel/evolve.js';
 import type { FunctionsEvent } from '../functions/events.js';
-import type { AdditionalVersionWeights, AliasCreated, AliasUpdated, AliasesEvent } from './events.js';
+import type {
+  AdditionalVersionWeights,
+  AliasCreated,
+  AliasUpdated,
+  AliasesEvent,
+} from './events.js';
 
 /** One alias as stored. */
 export interface AliasRecord {

@@ -25,11 +25,14 @@ const ROLE_REGEX = /^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_
 /** DLQ target and KMS key ARN pattern (spec control-plane §2.1). */
 const RESOURCE_ARN_PATTERN = '(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()';
 const RESOURCE_ARN_REGEX = /^((arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|())$/s;
-/** Layer version ARN pattern as AWS quotes it (recorded 2023). */
+/**
+ * Layer version ARN pattern as AWS quotes it today: botocore's `LayerVersionArn` (spec control-plane
+ * §2.1), whose partition is `aws…` and whose region has the shape of a region name.
+ */
 const LAYER_PATTERN =
-  '(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)';
+  '(arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1}:\\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)';
 const LAYER_REGEX =
-  /^((arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9_-]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9_-]+))$/;
+  /^((arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:layer:[a-zA-Z0-9_-]+:[0-9]+)|(arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9_-]+))$/;
 /** Environment variable keys: a letter, then at least one more letter, digit or underscore. */
 const ENV_KEY_PATTERN = '[a-zA-Z]([a-zA-Z0-9_])+';
 const ENV_KEY_REGEX = /^[a-zA-Z][a-zA-Z0-9_]+$/;
@@ -37,6 +40,9 @@ const SUBNET_REGEX = /^subnet-[0-9a-z]*$/;
 const SECURITY_GROUP_REGEX = /^sg-[0-9a-zA-Z]*$/;
 const S3_BUCKET_PATTERN = '[0-9A-Za-z\\.\\-_]*(?<!\\.)';
 const S3_BUCKET_REGEX = /^[0-9A-Za-z.\-_]*(?<!\.)$/;
+/** EFS mount path inside the execution environment (spec control-plane §2.1). */
+const LOCAL_MOUNT_PATH_PATTERN = '/mnt/[a-zA-Z0-9-_.]+';
+const LOCAL_MOUNT_PATH_REGEX = /^\/mnt\/[a-zA-Z0-9_.-]+$/;
 
 /** The limits of spec control-plane §2.1 and §7.2. */
 export const LIMITS = {
@@ -50,9 +56,17 @@ export const LIMITS = {
   ephemeralStorageMaxMb: 10_240,
   environmentMaxBytes: 4096,
   layersMax: 5,
+  /** Each layer version ARN is 1–2,048 characters (botocore `LayerVersionArn`, spec §2.1). */
+  layerArnMaxLength: 2048,
   subnetsMax: 16,
   securityGroupsMax: 5,
   tagsMax: 50,
+  /** At most one EFS file system per function (spec §2.1, §7.2). */
+  fileSystemConfigsMax: 1,
+  localMountPathMaxLength: 160,
+  /** `ImageConfig.EntryPoint` and `ImageConfig.Command` hold at most 1,500 strings (spec §2.1). */
+  imageConfigListMax: 1500,
+  workingDirectoryMaxLength: 1000,
 } as const;
 
 /** Keys Lambda reserves for itself ([DG23:configuration-envvars], plus AWS_DEFAULT_REGION seen rejected). */
@@ -112,7 +126,9 @@ export function configurationViolations(
     );
   }
   if (input.Description !== undefined) {
-    out.push(...checkString('description', input.Description, { max: LIMITS.descriptionMaxLength }));
+    out.push(
+      ...checkString('description', input.Description, { max: LIMITS.descriptionMaxLength }),
+    );
   }
   if (input.Timeout !== undefined) {
     out.push(
@@ -134,11 +150,19 @@ export function configurationViolations(
   const vpc = input.VpcConfig;
   if (vpc?.SubnetIds !== undefined) {
     if (vpc.SubnetIds.length > LIMITS.subnetsMax) {
-      out.push(violation.maxLength('vpcConfig.subnetIds', javaList(vpc.SubnetIds), LIMITS.subnetsMax));
+      out.push(
+        violation.maxLength('vpcConfig.subnetIds', javaList(vpc.SubnetIds), LIMITS.subnetsMax),
+      );
     }
     for (const id of vpc.SubnetIds) {
       if (!SUBNET_REGEX.test(id)) {
-        out.push(violation.custom('vpcConfig.subnetIds', javaList(vpc.SubnetIds), 'Member must satisfy constraint: [Member must satisfy regular expression pattern: subnet-[0-9a-z]*]'));
+        out.push(
+          violation.custom(
+            'vpcConfig.subnetIds',
+            javaList(vpc.SubnetIds),
+            'Member must satisfy constraint: [Member must satisfy regular expression pattern: subnet-[0-9a-z]*]',
+          ),
+        );
         break;
       }
     }
@@ -146,12 +170,22 @@ export function configurationViolations(
   if (vpc?.SecurityGroupIds !== undefined) {
     if (vpc.SecurityGroupIds.length > LIMITS.securityGroupsMax) {
       out.push(
-        violation.maxLength('vpcConfig.securityGroupIds', javaList(vpc.SecurityGroupIds), LIMITS.securityGroupsMax),
+        violation.maxLength(
+          'vpcConfig.securityGroupIds',
+          javaList(vpc.SecurityGroupIds),
+          LIMITS.securityGroupsMax,
+        ),
       );
     }
     for (const id of vpc.SecurityGroupIds) {
       if (!SECURITY_GROUP_REGEX.test(id)) {
-        out.push(violation.custom('vpcConfig.securityGroupIds', javaList(vpc.SecurityGroupIds), 'Member must satisfy constraint: [Member must satisfy regular expression pattern: sg-[0-9a-zA-Z]*]'));
+        out.push(
+          violation.custom(
+            'vpcConfig.securityGroupIds',
+            javaList(vpc.SecurityGroupIds),
+            'Member must satisfy constraint: [Member must satisfy regular expression pattern: sg-[0-9a-zA-Z]*]',
+          ),
+        );
         break;
       }
     }
@@ -176,7 +210,10 @@ export function configurationViolations(
   }
   if (input.KMSKeyArn !== undefined) {
     out.push(
-      ...checkString('kMSKeyArn', input.KMSKeyArn, { pattern: RESOURCE_ARN_PATTERN, regex: RESOURCE_ARN_REGEX }),
+      ...checkString('kMSKeyArn', input.KMSKeyArn, {
+        pattern: RESOURCE_ARN_PATTERN,
+        regex: RESOURCE_ARN_REGEX,
+      }),
     );
   }
   const mode = input.TracingConfig?.Mode;
@@ -184,13 +221,73 @@ export function configurationViolations(
     out.push(violation.enumValue('tracingConfig.mode', mode, TRACING_MODES));
   }
   const layers = input.Layers;
-  if (layers?.some((arn) => !LAYER_REGEX.test(arn) || arn.length > 140) === true) {
+  if (
+    layers?.some((arn) => !LAYER_REGEX.test(arn) || arn.length > LIMITS.layerArnMaxLength) === true
+  ) {
     out.push(
       violation.custom(
         'layers',
         javaList(layers),
-        `Member must satisfy constraint: [Member must have length less than or equal to 140, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: ${LAYER_PATTERN}, Member must not be null]`,
+        `Member must satisfy constraint: [Member must have length less than or equal to ${String(LIMITS.layerArnMaxLength)}, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: ${LAYER_PATTERN}, Member must not be null]`,
       ),
+    );
+  }
+  const fileSystems = input.FileSystemConfigs;
+  if (fileSystems !== undefined) {
+    // At most one file system, mounted under /mnt/ (spec control-plane §2.1, §7.2).
+    if (fileSystems.length > LIMITS.fileSystemConfigsMax) {
+      out.push(
+        violation.maxLength(
+          'fileSystemConfigs',
+          javaList(
+            fileSystems.map(
+              (c) => `FileSystemConfig(arn=${c.Arn}, localMountPath=${c.LocalMountPath})`,
+            ),
+          ),
+          LIMITS.fileSystemConfigsMax,
+        ),
+      );
+    }
+    fileSystems.forEach((c, i) => {
+      out.push(
+        ...checkString(
+          `fileSystemConfigs.${String(i + 1)}.member.localMountPath`,
+          c.LocalMountPath,
+          {
+            pattern: LOCAL_MOUNT_PATH_PATTERN,
+            regex: LOCAL_MOUNT_PATH_REGEX,
+            max: LIMITS.localMountPathMaxLength,
+          },
+        ),
+      );
+    });
+  }
+  const image = input.ImageConfig;
+  // ImageConfig lists hold at most 1,500 strings; the working directory is at most 1,000
+  // characters (spec control-plane §2.1).
+  if (image?.EntryPoint !== undefined && image.EntryPoint.length > LIMITS.imageConfigListMax) {
+    out.push(
+      violation.maxLength(
+        'imageConfig.entryPoint',
+        javaList(image.EntryPoint),
+        LIMITS.imageConfigListMax,
+      ),
+    );
+  }
+  if (image?.Command !== undefined && image.Command.length > LIMITS.imageConfigListMax) {
+    out.push(
+      violation.maxLength(
+        'imageConfig.command',
+        javaList(image.Command),
+        LIMITS.imageConfigListMax,
+      ),
+    );
+  }
+  if (image?.WorkingDirectory !== undefined) {
+    out.push(
+      ...checkString('imageConfig.workingDirectory', image.WorkingDirectory, {
+        max: LIMITS.workingDirectoryMaxLength,
+      }),
     );
   }
   const size = input.EphemeralStorage?.Size;
@@ -210,11 +307,29 @@ export function configurationViolations(
   if (logging?.LogFormat !== undefined && !isOneOf(LOG_FORMATS, logging.LogFormat)) {
     out.push(violation.enumValue('loggingConfig.logFormat', logging.LogFormat, LOG_FORMATS));
   }
-  if (logging?.ApplicationLogLevel !== undefined && !isOneOf(LOG_LEVELS, logging.ApplicationLogLevel)) {
-    out.push(violation.enumValue('loggingConfig.applicationLogLevel', logging.ApplicationLogLevel, LOG_LEVELS));
+  if (
+    logging?.ApplicationLogLevel !== undefined &&
+    !isOneOf(LOG_LEVELS, logging.ApplicationLogLevel)
+  ) {
+    out.push(
+      violation.enumValue(
+        'loggingConfig.applicationLogLevel',
+        logging.ApplicationLogLevel,
+        LOG_LEVELS,
+      ),
+    );
   }
-  if (logging?.SystemLogLevel !== undefined && !isOneOf(['DEBUG', 'INFO', 'WARN'], logging.SystemLogLevel)) {
-    out.push(violation.enumValue('loggingConfig.systemLogLevel', logging.SystemLogLevel, ['DEBUG', 'INFO', 'WARN']));
+  if (
+    logging?.SystemLogLevel !== undefined &&
+    !isOneOf(['DEBUG', 'INFO', 'WARN'], logging.SystemLogLevel)
+  ) {
+    out.push(
+      violation.enumValue('loggingConfig.systemLogLevel', logging.SystemLogLevel, [
+        'DEBUG',
+        'INFO',
+        'WARN',
+      ]),
+    );
   }
   if (logging?.LogGroup !== undefined) {
     out.push(...checkString('loggingConfig.logGroup', logging.LogGroup, { min: 1, max: 512 }));
@@ -223,7 +338,9 @@ export function configurationViolations(
 }
 
 /** Model-level violations of `Architectures` (exactly one of `x86_64`, `arm64`, case-sensitive). */
-export function architecturesViolations(architectures: ReadonlyArray<string> | undefined): Violation[] {
+export function architecturesViolations(
+  architectures: ReadonlyArray<string> | undefined,
+): Violation[] {
   if (architectures === undefined) return [];
   const value = javaList(architectures);
   if (architectures.length > 1) return [violation.maxLength('architectures', value, 1)];
@@ -252,10 +369,16 @@ export function codeLocationViolations(code: FunctionCodeInput): Violation[] {
   const out: Violation[] = [];
   if (code.S3Bucket !== undefined) {
     out.push(
-      ...checkString('code.s3Bucket', code.S3Bucket, { pattern: S3_BUCKET_PATTERN, regex: S3_BUCKET_REGEX, min: 3, max: 63 }),
+      ...checkString('code.s3Bucket', code.S3Bucket, {
+        pattern: S3_BUCKET_PATTERN,
+        regex: S3_BUCKET_REGEX,
+        min: 3,
+        max: 63,
+      }),
     );
   }
-  if (code.S3Key !== undefined) out.push(...checkString('code.s3Key', code.S3Key, { min: 1, max: 1024 }));
+  if (code.S3Key !== undefined)
+    out.push(...checkString('code.s3Key', code.S3Key, { min: 1, max: 1024 }));
   return out;
 }
 
@@ -308,7 +431,10 @@ export function configurationError(
   return undefined;
 }
 
-function runtimeError(runtime: string, settings: LambdaSettings): InvalidParameterValueException | undefined {
+function runtimeError(
+  runtime: string,
+  settings: LambdaSettings,
+): InvalidParameterValueException | undefined {
   if (settings.deprecatedRuntimes.includes(runtime)) {
     return invalidParameterValue(
       `The runtime parameter of ${runtime} is no longer supported for creating or updating AWS Lambda functions. We recommend you use a supported runtime while creating or updating functions.`,
@@ -344,7 +470,9 @@ function layersError(
     }
   }
   // AWS-managed `awslayer` ARNs carry no region; only regional layer ARNs are compared.
-  if (layers.some((arn) => layerRegion(arn) !== '' && layerRegion(arn) !== settings.account.region)) {
+  if (
+    layers.some((arn) => layerRegion(arn) !== '' && layerRegion(arn) !== settings.account.region)
+  ) {
     return invalidParameterValue(
       `Layers are not in the same region as the function. Layers are expected to be in region ${settings.account.region}.`,
     );
@@ -404,13 +532,22 @@ export function applyConfiguration(
   if (input.LoggingConfig !== undefined) next.logging = applyLogging(next.logging, input);
   if (input.ImageConfig !== undefined) {
     next.imageConfig = {
-      ...(input.ImageConfig.EntryPoint === undefined ? {} : { entryPoint: [...input.ImageConfig.EntryPoint] }),
-      ...(input.ImageConfig.Command === undefined ? {} : { command: [...input.ImageConfig.Command] }),
-      ...(input.ImageConfig.WorkingDirectory === undefined ? {} : { workingDirectory: input.ImageConfig.WorkingDirectory }),
+      ...(input.ImageConfig.EntryPoint === undefined
+        ? {}
+        : { entryPoint: [...input.ImageConfig.EntryPoint] }),
+      ...(input.ImageConfig.Command === undefined
+        ? {}
+        : { command: [...input.ImageConfig.Command] }),
+      ...(input.ImageConfig.WorkingDirectory === undefined
+        ? {}
+        : { workingDirectory: input.ImageConfig.WorkingDirectory }),
     };
   }
   if (input.FileSystemConfigs !== undefined) {
-    next.fileSystemConfigs = input.FileSystemConfigs.map((c) => ({ arn: c.Arn, localMountPath: c.LocalMountPath }));
+    next.fileSystemConfigs = input.FileSystemConfigs.map((c) => ({
+      arn: c.Arn,
+      localMountPath: c.LocalMountPath,
+    }));
   }
   return next;
 }
@@ -419,7 +556,10 @@ export function applyConfiguration(
  * JSON logs carry application and system log levels (default `INFO`); switching back to `Text`
  * drops them (recorded AWS responses).
  */
-function applyLogging(base: FunctionConfig['logging'], input: FunctionConfigurationInput): FunctionConfig['logging'] {
+function applyLogging(
+  base: FunctionConfig['logging'],
+  input: FunctionConfigurationInput,
+): FunctionConfig['logging'] {
   const given = input.LoggingConfig ?? {};
   const logFormat = (given.LogFormat ?? base.logFormat) as FunctionConfig['logging']['logFormat'];
   const logGroup = given.LogGroup ?? base.logGroup;

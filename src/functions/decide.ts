@@ -19,7 +19,12 @@ import {
   type InvalidParameterValueException,
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
-import { checkString, toValidationException, violation, type Violation } from '../kernel/validation.js';
+import {
+  checkString,
+  toValidationException,
+  violation,
+  type Violation,
+} from '../kernel/validation.js';
 import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import { publishedVersionEvent } from '../versions/decide.js';
 import type { FunctionVersionActivated } from '../versions/events.js';
@@ -47,6 +52,7 @@ import {
 } from './configuration.js';
 import type { FunctionActivated, FunctionUpdateCompleted, FunctionsEvent } from './events.js';
 import { packageFromInput } from './package.js';
+import { dueBy } from './transitions.js';
 import { codeStorageUsedBytes } from './queries.js';
 import type { Architecture, FunctionRecord, PackageType } from './state.js';
 
@@ -80,8 +86,7 @@ export function dueTransitions(
   nextRevisionId: () => string,
 ): LambdaEvent[] {
   const out: LambdaEvent[] = [];
-  for (const transition of state.functions.transitions) {
-    if (transition.dueMs > nowMs) break;
+  for (const transition of dueBy(state.functions.transitions, nowMs)) {
     const name = transition.functionName;
     const settled: FunctionActivated | FunctionUpdateCompleted = {
       type: transition.kind === 'Activation' ? 'FunctionActivated' : 'FunctionUpdateCompleted',
@@ -106,18 +111,32 @@ export function dueTransitions(
 }
 
 /** The `Code` member must name exactly one source (model messages; see docs/fidelity.md). */
-function codeSourceError(code: FunctionCodeInput, packageType: PackageType): InvalidParameterValueException | undefined {
+function codeSourceError(
+  code: FunctionCodeInput,
+  packageType: PackageType,
+): InvalidParameterValueException | undefined {
   const hasZip = code.ZipFile !== undefined;
   const hasS3 = code.S3Bucket !== undefined || code.S3Key !== undefined;
   const hasImage = code.ImageUri !== undefined;
   if (packageType === 'Image') {
-    if (hasZip || hasS3) return invalidParameterValue('Please provide ImageUri when creating a function with packageType Image.');
-    if (!hasImage) return invalidParameterValue('Please provide ImageUri when creating a function with packageType Image.');
+    if (hasZip || hasS3)
+      return invalidParameterValue(
+        'Please provide ImageUri when creating a function with packageType Image.',
+      );
+    if (!hasImage)
+      return invalidParameterValue(
+        'Please provide ImageUri when creating a function with packageType Image.',
+      );
     return undefined;
   }
-  if (hasImage) return invalidParameterValue("Please don't provide ImageUri when creating a function with packageType Zip.");
+  if (hasImage)
+    return invalidParameterValue(
+      "Please don't provide ImageUri when creating a function with packageType Zip.",
+    );
   if (hasZip && hasS3) {
-    return invalidParameterValue('Please do not provide other FunctionCode properties when providing a ZipFile.');
+    return invalidParameterValue(
+      'Please do not provide other FunctionCode properties when providing a ZipFile.',
+    );
   }
   if (!hasZip && (code.S3Bucket === undefined || code.S3Key === undefined)) {
     return invalidParameterValue('Please provide a source for function code.');
@@ -125,7 +144,10 @@ function codeSourceError(code: FunctionCodeInput, packageType: PackageType): Inv
   return undefined;
 }
 
-function createFunction(command: CreateFunction, { state, nowMs, nextRevisionId }: Decision): Result {
+function createFunction(
+  command: CreateFunction,
+  { state, nowMs, nextRevisionId }: Decision,
+): Result {
   const input = command.input;
   const { settings } = state;
   const packageType = (input.PackageType ?? 'Zip') as PackageType;
@@ -139,21 +161,44 @@ function createFunction(command: CreateFunction, { state, nowMs, nextRevisionId 
     ...(input.Tags === undefined ? [] : tagViolations(input.Tags)),
   ];
   // Zip functions need a runtime and a handler; AWS reports their absence as null members.
-  if (packageType === 'Zip' && input.Runtime === undefined) violations.push("Value null at 'runtime' failed to satisfy constraint: Member must not be null");
-  if (packageType === 'Zip' && input.Handler === undefined) violations.push("Value null at 'handler' failed to satisfy constraint: Member must not be null");
-  const resolved = resolveFunctionName(settings.account, input.FunctionName, 'FunctionName', undefined, violations);
+  if (packageType === 'Zip' && input.Runtime === undefined)
+    violations.push(
+      "Value null at 'runtime' failed to satisfy constraint: Member must not be null",
+    );
+  if (packageType === 'Zip' && input.Handler === undefined)
+    violations.push(
+      "Value null at 'handler' failed to satisfy constraint: Member must not be null",
+    );
+  const resolved = resolveFunctionName(
+    settings.account,
+    input.FunctionName,
+    'FunctionName',
+    undefined,
+    violations,
+  );
   if (isLeft(resolved)) return resolved;
   const { name, qualifier } = resolved.right;
   // A bare name is limited to 64 characters; AWS answers InvalidParameterValueException here,
   // with validation-style text (spec control-plane §1.1).
   if (name.length > 64) {
-    return left(invalidParameterValue(`1 validation error detected: ${violation.maxLength('functionName', input.FunctionName, 64)}`));
+    return left(
+      invalidParameterValue(
+        `1 validation error detected: ${violation.maxLength('functionName', input.FunctionName, 64)}`,
+      ),
+    );
   }
   if (qualifier !== undefined) return left(unqualifiedNameRequired(input.FunctionName));
   const sourceError = codeSourceError(input.Code, packageType);
   if (sourceError !== undefined) return left(sourceError);
-  if (packageType === 'Image' && (input.Runtime !== undefined || input.Handler !== undefined || input.Layers !== undefined)) {
-    return left(invalidParameterValue("Please don't provide Handler or Runtime or Layer when the intended function PackageType is Image."));
+  if (
+    packageType === 'Image' &&
+    (input.Runtime !== undefined || input.Handler !== undefined || input.Layers !== undefined)
+  ) {
+    return left(
+      invalidParameterValue(
+        "Please don't provide Handler or Runtime or Layer when the intended function PackageType is Image.",
+      ),
+    );
   }
   const configError = configurationError(input, settings);
   if (configError !== undefined) return left(configError);
@@ -167,9 +212,13 @@ function createFunction(command: CreateFunction, { state, nowMs, nextRevisionId 
   }
   const publish = input.Publish === true;
   const added = code.right.codeSizeBytes * (publish ? 2 : 1);
-  if (codeStorageUsedBytes(state) + added > settings.codeStorageLimitBytes) return left(codeStorageExceeded());
+  if (codeStorageUsedBytes(state) + added > settings.codeStorageLimitBytes)
+    return left(codeStorageExceeded());
   const config = applyConfiguration(
-    { ...defaultConfiguration(name, input.Role), architecture: (input.Architectures?.[0] ?? 'x86_64') as Architecture },
+    {
+      ...defaultConfiguration(name, input.Role),
+      architecture: (input.Architectures?.[0] ?? 'x86_64') as Architecture,
+    },
     input,
   );
   const created: FunctionsEvent = {
@@ -183,7 +232,11 @@ function createFunction(command: CreateFunction, { state, nowMs, nextRevisionId 
     activatesAtMs: nowMs + settings.functionActivationDelayMs,
   };
   // With Publish, version 1 is published in the same request (spec control-plane §2.1).
-  return right(publish ? [created, publishedVersionEvent(name, '1', config.description, nowMs, nextRevisionId)] : [created]);
+  return right(
+    publish
+      ? [created, publishedVersionEvent(name, '1', config.description, nowMs, nextRevisionId)]
+      : [created],
+  );
 }
 
 /**
@@ -191,7 +244,9 @@ function createFunction(command: CreateFunction, { state, nowMs, nextRevisionId 
  * the same thing, any other qualifier is refused (model text; AWS's is not recorded).
  */
 function unqualifiedNameRequired(functionName: string): InvalidParameterValueException {
-  return invalidParameterValue(`Unsupported function name: ${functionName}. This operation accepts only an unqualified function name or ARN, or one qualified with $LATEST.`);
+  return invalidParameterValue(
+    `Unsupported function name: ${functionName}. This operation accepts only an unqualified function name or ARN, or one qualified with $LATEST.`,
+  );
 }
 
 /**
@@ -203,10 +258,17 @@ export function functionLevelName(
   functionName: string,
   violations: ReadonlyArray<Violation> = [],
 ): Either<AwsError, string> {
-  const resolved = resolveFunctionName(state.settings.account, functionName, 'FunctionName', undefined, violations);
+  const resolved = resolveFunctionName(
+    state.settings.account,
+    functionName,
+    'FunctionName',
+    undefined,
+    violations,
+  );
   if (isLeft(resolved)) return resolved;
   const { name, qualifier } = resolved.right;
-  if (qualifier !== undefined && qualifier !== '$LATEST') return left(unqualifiedNameRequired(functionName));
+  if (qualifier !== undefined && qualifier !== '$LATEST')
+    return left(unqualifiedNameRequired(functionName));
   return right(name);
 }
 
@@ -222,7 +284,8 @@ export function functionToChange(
   const name = functionLevelName(state, functionName, violations);
   if (isLeft(name)) return name;
   const record = state.functions.byName[name.right];
-  if (record === undefined) return left(functionNotFound(functionArn(state.settings.account, name.right)));
+  if (record === undefined)
+    return left(functionNotFound(functionArn(state.settings.account, name.right)));
   return right(record);
 }
 
@@ -241,11 +304,15 @@ export function changeBlocked(
   if (lifecycle.lastUpdateStatus === 'InProgress') {
     return updateInProgress(functionArn(state.settings.account, record.name));
   }
-  if (revisionId !== undefined && revisionId !== record.latest.revisionId) return revisionIdMismatch();
+  if (revisionId !== undefined && revisionId !== record.latest.revisionId)
+    return revisionIdMismatch();
   return undefined;
 }
 
-function updateFunctionCode(command: UpdateFunctionCode, { state, nowMs, nextRevisionId }: Decision): Result {
+function updateFunctionCode(
+  command: UpdateFunctionCode,
+  { state, nowMs, nextRevisionId }: Decision,
+): Result {
   const input = command.input;
   const found = functionToChange(state, input.FunctionName, [
     ...codeLocationViolations(input),
@@ -254,12 +321,23 @@ function updateFunctionCode(command: UpdateFunctionCode, { state, nowMs, nextRev
   if (isLeft(found)) return found;
   const record = found.right;
   const packageType = record.latest.code.packageType;
-  // The package type is fixed at creation (spec control-plane §2.3).
-  if (packageType === 'Image' && input.ImageUri === undefined) {
-    return left(invalidParameterValue('Please provide ImageUri when updating a function with packageType Image.'));
+  // The package type is fixed at creation (spec control-plane §2.3): an Image function takes an
+  // ImageUri and nothing else, so a zip or an S3 object is refused even beside an ImageUri.
+  const hasZipSource =
+    input.ZipFile !== undefined || input.S3Bucket !== undefined || input.S3Key !== undefined;
+  if (packageType === 'Image' && (input.ImageUri === undefined || hasZipSource)) {
+    return left(
+      invalidParameterValue(
+        'Please provide ImageUri when updating a function with packageType Image.',
+      ),
+    );
   }
   if (packageType === 'Zip' && input.ImageUri !== undefined) {
-    return left(invalidParameterValue("Please don't provide ImageUri when updating a function with packageType Zip."));
+    return left(
+      invalidParameterValue(
+        "Please don't provide ImageUri when updating a function with packageType Zip.",
+      ),
+    );
   }
   if (packageType === 'Zip') {
     const sourceError = codeSourceError(input, 'Zip');
@@ -271,7 +349,8 @@ function updateFunctionCode(command: UpdateFunctionCode, { state, nowMs, nextRev
   if (blocked !== undefined) return left(blocked);
   const publish = input.Publish === true;
   const added = code.right.codeSizeBytes * (publish ? 2 : 1) - record.latest.code.codeSizeBytes;
-  if (codeStorageUsedBytes(state) + added > state.settings.codeStorageLimitBytes) return left(codeStorageExceeded());
+  if (codeStorageUsedBytes(state) + added > state.settings.codeStorageLimitBytes)
+    return left(codeStorageExceeded());
   // DryRun validates the request and changes nothing.
   if (input.DryRun === true) return right([]);
   const updated: FunctionsEvent = {
@@ -286,7 +365,16 @@ function updateFunctionCode(command: UpdateFunctionCode, { state, nowMs, nextRev
   if (!publish) return right([updated]);
   // Publish=true always publishes a new version, even for identical code (spec control-plane §2.3).
   const number = String(state.versions.byFunction[record.name]?.nextNumber ?? 1);
-  return right([updated, publishedVersionEvent(record.name, number, record.latest.config.description, nowMs, nextRevisionId)]);
+  return right([
+    updated,
+    publishedVersionEvent(
+      record.name,
+      number,
+      record.latest.config.description,
+      nowMs,
+      nextRevisionId,
+    ),
+  ]);
 }
 
 function updateFunctionConfiguration(
@@ -294,11 +382,22 @@ function updateFunctionConfiguration(
   { state, nowMs, nextRevisionId }: Decision,
 ): Result {
   const input = command.input;
-  const found = functionToChange(state, input.FunctionName, configurationViolations(input, state.settings));
+  const found = functionToChange(
+    state,
+    input.FunctionName,
+    configurationViolations(input, state.settings),
+  );
   if (isLeft(found)) return found;
   const record = found.right;
-  if (record.latest.code.packageType === 'Image' && (input.Runtime !== undefined || input.Handler !== undefined || (input.Layers?.length ?? 0) > 0)) {
-    return left(invalidParameterValue("Please don't provide Handler or Runtime or Layer when the intended function PackageType is Image."));
+  if (
+    record.latest.code.packageType === 'Image' &&
+    (input.Runtime !== undefined || input.Handler !== undefined || (input.Layers?.length ?? 0) > 0)
+  ) {
+    return left(
+      invalidParameterValue(
+        "Please don't provide Handler or Runtime or Layer when the intended function PackageType is Image.",
+      ),
+    );
   }
   const configError = configurationError(input, state.settings);
   if (configError !== undefined) return left(configError);
@@ -319,10 +418,16 @@ function updateFunctionConfiguration(
 
 function deleteFunction(command: DeleteFunction, { state, nowMs }: Decision): Result {
   const input = command.input;
-  const resolved = resolveFunctionName(state.settings.account, input.FunctionName, 'FunctionName', input.Qualifier);
+  const resolved = resolveFunctionName(
+    state.settings.account,
+    input.FunctionName,
+    'FunctionName',
+    input.Qualifier,
+  );
   if (isLeft(resolved)) return resolved;
   const reference: FunctionReference = resolved.right;
-  if (reference.qualifier !== undefined) return decideDeleteVersion(state, reference.name, reference.qualifier, nowMs);
+  if (reference.qualifier !== undefined)
+    return decideDeleteVersion(state, reference.name, reference.qualifier, nowMs);
   if (state.functions.byName[reference.name] === undefined) {
     return left(functionNotFound(functionArn(state.settings.account, reference.name)));
   }
@@ -346,19 +451,30 @@ export function taggedFunction(
   violations: ReadonlyArray<Violation>,
 ): Either<AwsError, FunctionRecord> {
   const invalid = toValidationException([
-    ...checkString('resource', resource, { pattern: TAGGABLE_RESOURCE_PATTERN, regex: TAGGABLE_RESOURCE_REGEX, min: 1, max: 256 }),
+    ...checkString('resource', resource, {
+      pattern: TAGGABLE_RESOURCE_PATTERN,
+      regex: TAGGABLE_RESOURCE_REGEX,
+      min: 1,
+      max: 256,
+    }),
     ...violations,
   ]);
   if (invalid !== undefined) return left(invalid);
   // Layers are not modelled, so a layer ARN names nothing that exists.
-  if (resource.split(':')[5] === 'layer') return left(resourceNotFound('The resource you requested does not exist.'));
+  if (resource.split(':')[5] === 'layer')
+    return left(resourceNotFound('The resource you requested does not exist.'));
   const resolved = resolveFunctionName(state.settings.account, resource, 'FunctionName');
   if (isLeft(resolved)) return resolved;
   if (resolved.right.qualifier !== undefined) {
-    return left(invalidParameterValue('Tags on function aliases and versions are not supported. Please specify a function ARN.'));
+    return left(
+      invalidParameterValue(
+        'Tags on function aliases and versions are not supported. Please specify a function ARN.',
+      ),
+    );
   }
   const record = state.functions.byName[resolved.right.name];
-  if (record === undefined) return left(functionNotFound(functionArn(state.settings.account, resolved.right.name)));
+  if (record === undefined)
+    return left(functionNotFound(functionArn(state.settings.account, resolved.right.name)));
   return right(record);
 }
 
@@ -370,19 +486,25 @@ function tagResource(command: TagResource, { state, nowMs }: Decision): Result {
     return left(invalidParameterValue('An error occurred and the request cannot be processed.'));
   }
   const keys = new Set([...Object.keys(found.right.tags), ...Object.keys(Tags)]);
-  if (keys.size > LIMITS.tagsMax) return left(invalidParameterValue('Number of tags exceeds resource tag limit.'));
-  return right([{ type: 'FunctionTagged', functionName: found.right.name, atMs: nowMs, tags: { ...Tags } }]);
+  if (keys.size > LIMITS.tagsMax)
+    return left(invalidParameterValue('Number of tags exceeds resource tag limit.'));
+  return right([
+    { type: 'FunctionTagged', functionName: found.right.name, atMs: nowMs, tags: { ...Tags } },
+  ]);
 }
 
 function untagResource(command: UntagResource, { state, nowMs }: Decision): Result {
   const { Resource, TagKeys } = command.input;
   const keyViolations: Violation[] =
-    TagKeys.length === 0 ? ["Value null at 'tagKeys' failed to satisfy constraint: Member must not be null"] : [];
+    TagKeys.length === 0
+      ? ["Value null at 'tagKeys' failed to satisfy constraint: Member must not be null"]
+      : [];
   const found = taggedFunction(state, Resource, keyViolations);
   if (isLeft(found)) return found;
   // Untagging keys that are not there succeeds and changes nothing (recorded AWS behaviour).
   const present = TagKeys.filter((key) => Object.hasOwn(found.right.tags, key));
   if (present.length === 0) return right([]);
-  return right([{ type: 'FunctionUntagged', functionName: found.right.name, atMs: nowMs, tagKeys: present }]);
+  return right([
+    { type: 'FunctionUntagged', functionName: found.right.name, atMs: nowMs, tagKeys: present },
+  ]);
 }
-

@@ -17,10 +17,17 @@ export type {
   Lifecycle,
   LoggingConfig,
   PackageType,
-  PendingTransition,
   SnapStartApplyOn,
   TracingMode,
 } from './state.js';
+export {
+  pendingTransitions,
+  type PendingTransition,
+  type TransitionKind,
+  type TransitionQueue,
+  type TransitionTicket,
+  type Transitions,
+} from './transitions.js';
 export { LIMITS, RESERVED_ENVIRONMENT_KEYS } from './configuration.js';
 export { MAX_UNZIPPED_BYTES, MAX_ZIPPED_BYTES, unzippedSize } from './package.js';
 export {

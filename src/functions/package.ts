@@ -30,7 +30,7 @@ export type PackageError = InvalidParameterValueException | RequestEntityTooLarg
 const readUint16 = (bytes: Uint8Array, at: number): number =>
   (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8);
 const readUint32 = (bytes: Uint8Array, at: number): number =>
-  (readUint16(bytes, at) + readUint16(bytes, at + 2) * 65_536);
+  readUint16(bytes, at) + readUint16(bytes, at + 2) * 65_536;
 
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
@@ -52,9 +52,14 @@ export function unzippedSize(bytes: Uint8Array): number | undefined {
     let total = 0;
     let cursor = directoryStart;
     for (let entry = 0; entry < entries; entry += 1) {
-      if (cursor + 46 > at || readUint32(bytes, cursor) !== CENTRAL_DIRECTORY_ENTRY) return undefined;
+      if (cursor + 46 > at || readUint32(bytes, cursor) !== CENTRAL_DIRECTORY_ENTRY)
+        return undefined;
       total += readUint32(bytes, cursor + 24);
-      cursor += 46 + readUint16(bytes, cursor + 28) + readUint16(bytes, cursor + 30) + readUint16(bytes, cursor + 32);
+      cursor +=
+        46 +
+        readUint16(bytes, cursor + 28) +
+        readUint16(bytes, cursor + 30) +
+        readUint16(bytes, cursor + 32);
     }
     return total;
   }
@@ -80,12 +85,19 @@ export function packageFromInput(
   if (code.ZipFile !== undefined) {
     const bytes = zipBytes(code.ZipFile);
     if (bytes !== undefined && bytes.length > MAX_ZIPPED_BYTES) {
-      return left(requestEntityTooLarge(`Zipped size must be smaller than ${String(MAX_ZIPPED_BYTES)} bytes`));
+      return left(
+        requestEntityTooLarge(`Zipped size must be smaller than ${String(MAX_ZIPPED_BYTES)} bytes`),
+      );
     }
     const size = bytes === undefined ? undefined : unzippedSize(bytes);
-    if (bytes === undefined || size === undefined) return left(invalidParameterValue(INVALID_ZIP_MESSAGE));
+    if (bytes === undefined || size === undefined)
+      return left(invalidParameterValue(INVALID_ZIP_MESSAGE));
     if (size > MAX_UNZIPPED_BYTES) {
-      return left(invalidParameterValue(`Unzipped size must be smaller than ${String(MAX_UNZIPPED_BYTES)} bytes`));
+      return left(
+        invalidParameterValue(
+          `Unzipped size must be smaller than ${String(MAX_UNZIPPED_BYTES)} bytes`,
+        ),
+      );
     }
     return right({ packageType, codeSha256: codeSha256(bytes), codeSizeBytes: bytes.length });
   }

@@ -49,7 +49,10 @@ export interface FunctionConfiguration {
   readonly LastUpdateStatus?: string;
   readonly LastUpdateStatusReason?: string;
   readonly LastUpdateStatusReasonCode?: string;
-  readonly FileSystemConfigs?: ReadonlyArray<{ readonly Arn: string; readonly LocalMountPath: string }>;
+  readonly FileSystemConfigs?: ReadonlyArray<{
+    readonly Arn: string;
+    readonly LocalMountPath: string;
+  }>;
   readonly PackageType: string;
   readonly ImageConfigResponse?: {
     readonly ImageConfig: {
@@ -118,13 +121,28 @@ export function functionConfiguration(
             Ipv6AllowedForDualStack: config.vpc.ipv6AllowedForDualStack,
           },
     ),
-    ...optional('DeadLetterConfig', config.deadLetterTargetArn === undefined ? undefined : { TargetArn: config.deadLetterTargetArn }),
-    ...optional('Environment', config.environmentVariables === undefined ? undefined : { Variables: config.environmentVariables }),
+    ...optional(
+      'DeadLetterConfig',
+      config.deadLetterTargetArn === undefined
+        ? undefined
+        : { TargetArn: config.deadLetterTargetArn },
+    ),
+    ...optional(
+      'Environment',
+      config.environmentVariables === undefined
+        ? undefined
+        : { Variables: config.environmentVariables },
+    ),
     ...optional('KMSKeyArn', config.kmsKeyArn),
     TracingConfig: { Mode: config.tracingMode },
     RevisionId: record.revisionId,
     // Layer contents are not modelled, so their CodeSize is 0.
-    ...optional('Layers', config.layers.length === 0 ? undefined : config.layers.map((arn) => ({ Arn: arn, CodeSize: 0 }))),
+    ...optional(
+      'Layers',
+      config.layers.length === 0
+        ? undefined
+        : config.layers.map((arn) => ({ Arn: arn, CodeSize: 0 })),
+    ),
     ...(view.forList
       ? {}
       : {
@@ -157,13 +175,16 @@ export function functionConfiguration(
     SnapStart: {
       ApplyOn: config.snapStartApplyOn,
       // SnapStart optimises published versions only (spec control-plane §3.2).
-      OptimizationStatus: published && config.snapStartApplyOn === 'PublishedVersions' ? 'On' : 'Off',
+      OptimizationStatus:
+        published && config.snapStartApplyOn === 'PublishedVersions' ? 'On' : 'Off',
     },
     ...optional(
       'RuntimeVersionConfig',
       view.forList || config.runtime === undefined
         ? undefined
-        : { RuntimeVersionArn: `arn:${state.settings.account.partition}:lambda:${region}::runtime:${sha256Hex(config.runtime)}` },
+        : {
+            RuntimeVersionArn: `arn:${state.settings.account.partition}:lambda:${region}::runtime:${sha256Hex(config.runtime)}`,
+          },
     ),
     LoggingConfig: {
       LogFormat: config.logging.logFormat,
@@ -175,7 +196,10 @@ export function functionConfiguration(
 }
 
 /** The `$LATEST` configuration as UpdateFunctionCode/Configuration and CreateFunction answer. */
-export function latestConfiguration(state: LambdaState, functionName: string): FunctionConfiguration | undefined {
+export function latestConfiguration(
+  state: LambdaState,
+  functionName: string,
+): FunctionConfiguration | undefined {
   const record = state.functions.byName[functionName];
   if (record === undefined) return undefined;
   return functionConfiguration(state, functionName, record.latest, {
@@ -216,22 +240,38 @@ export function getFunctionConfiguration(
   input: GetFunctionRequest,
 ): Either<AwsError, FunctionConfiguration> {
   const account = state.settings.account;
-  const resolved = resolveFunctionName(account, input.FunctionName, 'NamespacedFunctionName', input.Qualifier);
+  const resolved = resolveFunctionName(
+    account,
+    input.FunctionName,
+    'NamespacedFunctionName',
+    input.Qualifier,
+  );
   if (isLeft(resolved)) return resolved;
   const { name, qualifier } = resolved.right;
   const fn = state.functions.byName[name];
   if (fn === undefined) return left(functionNotFound(functionArn(account, name)));
   if (qualifier === undefined || qualifier === '$LATEST') {
     return right(
-      functionConfiguration(state, name, fn.latest, { version: '$LATEST', arn: functionArn(account, name, qualifier), forList: false }),
+      functionConfiguration(state, name, fn.latest, {
+        version: '$LATEST',
+        arn: functionArn(account, name, qualifier),
+        forList: false,
+      }),
     );
   }
   const alias = state.aliases.byFunction[name]?.[qualifier];
   const version = alias?.functionVersion ?? qualifier;
-  const record = version === '$LATEST' ? fn.latest : state.versions.byFunction[name]?.published[version];
+  const record =
+    version === '$LATEST' ? fn.latest : state.versions.byFunction[name]?.published[version];
   // Qualifiers are case-sensitive: `$latest` names nothing (spec control-plane §1.4).
   if (record === undefined) return left(functionNotFound(functionArn(account, name, qualifier)));
-  return right(functionConfiguration(state, name, record, { version, arn: functionArn(account, name, qualifier), forList: false }));
+  return right(
+    functionConfiguration(state, name, record, {
+      version,
+      arn: functionArn(account, name, qualifier),
+      forList: false,
+    }),
+  );
 }
 
 /** GetFunction response. */
@@ -247,13 +287,22 @@ export interface GetFunctionResponse {
 }
 
 /** GetFunction: the configuration, where the code is, and the function's tags if it has any. */
-export function getFunction(state: LambdaState, input: GetFunctionRequest): Either<AwsError, GetFunctionResponse> {
+export function getFunction(
+  state: LambdaState,
+  input: GetFunctionRequest,
+): Either<AwsError, GetFunctionResponse> {
   const configuration = getFunctionConfiguration(state, input);
   if (isLeft(configuration)) return configuration;
   const config = configuration.right;
   const fn = state.functions.byName[config.FunctionName];
   const tags = fn?.tags ?? {};
-  const imageUri = config.PackageType === 'Image' ? fn?.latest.code.imageUri : undefined;
+  // A published version keeps the image it was published with (spec control-plane §3.1), so the
+  // image shown is the one of the version the configuration describes, not `$LATEST`'s.
+  const record =
+    config.Version === '$LATEST'
+      ? fn?.latest
+      : state.versions.byFunction[config.FunctionName]?.published[config.Version];
+  const imageUri = config.PackageType === 'Image' ? record?.code.imageUri : undefined;
   const region = state.settings.account.region;
   return right({
     Configuration: config,
@@ -264,7 +313,11 @@ export function getFunction(state: LambdaState, input: GetFunctionRequest): Eith
             // AWS answers a presigned URL valid for 10 minutes; the model's is a stable stand-in.
             Location: `https://awslambda-${region}-tasks.s3.${region}.amazonaws.com/snapshots/${state.settings.account.accountId}/${config.FunctionName}-${config.RevisionId}`,
           }
-        : { RepositoryType: 'ECR', ImageUri: imageUri, ResolvedImageUri: `${imageUri.split('@')[0] ?? imageUri}@sha256:${config.CodeSha256}` },
+        : {
+            RepositoryType: 'ECR',
+            ImageUri: imageUri,
+            ResolvedImageUri: `${imageUri.split('@')[0] ?? imageUri}@sha256:${config.CodeSha256}`,
+          },
     ...(Object.keys(tags).length === 0 ? {} : { Tags: { ...tags } }),
   });
 }
@@ -288,7 +341,10 @@ export interface ListFunctionsResponse {
  * `FunctionVersion=ALL` every version with qualified ARNs; 50 a page (spec control-plane §2.6).
  * The model orders functions by name.
  */
-export function listFunctions(state: LambdaState, input: ListFunctionsRequest = {}): Either<AwsError, ListFunctionsResponse> {
+export function listFunctions(
+  state: LambdaState,
+  input: ListFunctionsRequest = {},
+): Either<AwsError, ListFunctionsResponse> {
   const invalid = toValidationException([
     ...(input.FunctionVersion === undefined || input.FunctionVersion === 'ALL'
       ? []
@@ -305,13 +361,24 @@ export function listFunctions(state: LambdaState, input: ListFunctionsRequest = 
     entries.push({
       key: `${name}\u0000${versionSortKey('$LATEST')}`,
       render: () =>
-        functionConfiguration(state, name, fn.latest, { version: '$LATEST', arn: functionArn(account, name, all ? '$LATEST' : undefined), forList: true }),
+        functionConfiguration(state, name, fn.latest, {
+          version: '$LATEST',
+          arn: functionArn(account, name, all ? '$LATEST' : undefined),
+          forList: true,
+        }),
     });
     if (!all) continue;
-    for (const [version, record] of Object.entries(state.versions.byFunction[name]?.published ?? {})) {
+    for (const [version, record] of Object.entries(
+      state.versions.byFunction[name]?.published ?? {},
+    )) {
       entries.push({
         key: `${name}\u0000${versionSortKey(version)}`,
-        render: () => functionConfiguration(state, name, record, { version, arn: functionArn(account, name, version), forList: true }),
+        render: () =>
+          functionConfiguration(state, name, record, {
+            version,
+            arn: functionArn(account, name, version),
+            forList: true,
+          }),
       });
     }
   }

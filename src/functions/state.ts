@@ -9,6 +9,14 @@ import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictio
 import { plain, type Draft, type EventHandlers } from '../kernel/evolve.js';
 import type { VersionsEvent } from '../versions/events.js';
 import type { FunctionsEvent } from './events.js';
+import {
+  emptyTransitions,
+  schedule,
+  unschedule,
+  type PendingTransition,
+  type TransitionTicket,
+  type Transitions,
+} from './transitions.js';
 
 /** `Architectures[0]`. */
 export type Architecture = 'x86_64' | 'arm64';
@@ -71,7 +79,10 @@ export interface FunctionConfig {
     readonly command?: ReadonlyArray<string>;
     readonly workingDirectory?: string;
   };
-  readonly fileSystemConfigs?: ReadonlyArray<{ readonly arn: string; readonly localMountPath: string }>;
+  readonly fileSystemConfigs?: ReadonlyArray<{
+    readonly arn: string;
+    readonly localMountPath: string;
+  }>;
 }
 
 /** `State`/`LastUpdateStatus` and their reasons, as Get* report them. */
@@ -99,25 +110,20 @@ export interface FunctionRecord {
   readonly name: string;
   readonly latest: FunctionVersionRecord;
   readonly tags: Dictionary<string>;
-}
-
-/** A lifecycle transition that happens when the clock reaches `dueMs`. */
-export interface PendingTransition {
-  readonly dueMs: number;
-  readonly functionName: string;
-  readonly kind: 'Activation' | 'UpdateCompletion';
+  /** The transition this function waits for, while it is Pending or updating. */
+  readonly scheduled?: TransitionTicket;
 }
 
 /** The functions slice of the model state. */
 export interface FunctionsState {
   readonly byName: Dictionary<FunctionRecord>;
-  /** Waiting transitions, ordered by `dueMs` (then by arrival). Only functions mid-transition. */
-  readonly transitions: ReadonlyArray<PendingTransition>;
+  /** Waiting transitions: only functions mid-transition. */
+  readonly transitions: Transitions;
 }
 
 /** An empty account. */
 export function initialFunctionsState(): FunctionsState {
-  return { byName: emptyDictionary(), transitions: [] };
+  return { byName: emptyDictionary(), transitions: emptyTransitions() };
 }
 
 /** The lifecycle of a function being created (spec control-plane §2.1, §2.8). */
@@ -138,16 +144,19 @@ export const UPDATING: Lifecycle = {
   lastUpdateStatusReasonCode: 'Creating',
 };
 
-function schedule(draft: Draft<FunctionsState>, transition: PendingTransition): void {
-  // Keep the list ordered by due time; with one delay setting, new entries land at the end.
-  let index = draft.transitions.length;
-  while (index > 0 && (draft.transitions[index - 1]?.dueMs ?? 0) > transition.dueMs) index -= 1;
-  draft.transitions.splice(index, 0, transition);
+function scheduleFor(
+  draft: Draft<FunctionsState>,
+  fn: Draft<FunctionRecord>,
+  transition: PendingTransition,
+): void {
+  if (fn.scheduled !== undefined) unschedule(draft.transitions, fn.scheduled);
+  fn.scheduled = schedule(draft.transitions, transition);
 }
 
-function unschedule(draft: Draft<FunctionsState>, functionName: string): void {
-  const index = draft.transitions.findIndex((t) => t.functionName === functionName);
-  if (index >= 0) draft.transitions.splice(index, 1);
+function settle(draft: Draft<FunctionsState>, fn: Draft<FunctionRecord>): void {
+  if (fn.scheduled === undefined) return;
+  unschedule(draft.transitions, fn.scheduled);
+  delete fn.scheduled;
 }
 
 /** How the functions slice changes with each event. */
@@ -164,13 +173,17 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
       },
       tags: dictionaryOf(e.tags),
     } as Draft<FunctionRecord>;
-    schedule(draft, { dueMs: e.activatesAtMs, functionName: e.functionName, kind: 'Activation' });
+    scheduleFor(draft, present(draft.byName[e.functionName], e.functionName), {
+      dueMs: e.activatesAtMs,
+      functionName: e.functionName,
+      kind: 'Activation',
+    });
   },
   FunctionActivated: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);
     fn.latest.lifecycle = ACTIVE;
     fn.latest.revisionId = e.revisionId;
-    unschedule(draft, e.functionName);
+    settle(draft, fn);
   },
   FunctionCodeUpdated: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);
@@ -181,7 +194,11 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
     fn.latest.revisionId = e.revisionId;
     fn.latest.lastModifiedMs = e.atMs;
     fn.latest.lifecycle = UPDATING;
-    schedule(draft, { dueMs: e.completesAtMs, functionName: e.functionName, kind: 'UpdateCompletion' });
+    scheduleFor(draft, fn, {
+      dueMs: e.completesAtMs,
+      functionName: e.functionName,
+      kind: 'UpdateCompletion',
+    });
   },
   FunctionConfigurationUpdated: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);
@@ -189,19 +206,24 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
     fn.latest.revisionId = e.revisionId;
     fn.latest.lastModifiedMs = e.atMs;
     fn.latest.lifecycle = UPDATING;
-    schedule(draft, { dueMs: e.completesAtMs, functionName: e.functionName, kind: 'UpdateCompletion' });
+    scheduleFor(draft, fn, {
+      dueMs: e.completesAtMs,
+      functionName: e.functionName,
+      kind: 'UpdateCompletion',
+    });
   },
   FunctionUpdateCompleted: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);
     fn.latest.lifecycle = ACTIVE;
     fn.latest.revisionId = e.revisionId;
-    unschedule(draft, e.functionName);
+    settle(draft, fn);
   },
   FunctionDeleted: (draft, e) => {
+    const fn = draft.byName[e.functionName];
+    if (fn !== undefined) settle(draft, fn);
     // The record is removed with `delete` so that the prototype-free dictionary stays one.
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
     delete draft.byName[e.functionName];
-    unschedule(draft, e.functionName);
   },
   FunctionTagged: (draft, e) => {
     const fn = present(draft.byName[e.functionName], e.functionName);

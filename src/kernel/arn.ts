@@ -63,9 +63,14 @@ const SHAPES: Readonly<Record<FunctionNameShape, ShapeRule>> = {
   },
 };
 
-/** The `Qualifier` parameter's pattern (botocore shape `Qualifier`, spec control-plane §1.3). */
-export const QUALIFIER_PATTERN = '(|[a-zA-Z0-9$_-]+)';
-const QUALIFIER_REGEX = /^[a-zA-Z0-9$_-]*$/;
+/**
+ * The `Qualifier` parameter's pattern as AWS quotes it in its messages: botocore shape
+ * `NumericLatestPublishedOrAliasQualifier`, which GetFunction, GetFunctionConfiguration,
+ * DeleteFunction and Invoke use (spec control-plane §1.3, recorded against AWS).
+ */
+export const QUALIFIER_PATTERN = '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+';
+// Java's `matches` must match the whole value against either alternative, hence the outer group.
+const QUALIFIER_REGEX = /^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9_$-]+)$/;
 
 /** A function name split into its parts, before any lookup. */
 export interface FunctionReference {

@@ -36,7 +36,7 @@ export type { Draft };
  * a draft. State values are never mutated in place (handlers replace them), so sharing is safe.
  */
 export function plain<T>(value: T): T {
-  return isDraft(value) ? (current(value as Draft<T>) as T) : value;
+  return isDraft(value) ? current<T>(value as Draft<T>) : value;
 }
 
 /**
@@ -56,7 +56,9 @@ export function handlerFor<S, E extends { readonly type: string }>(
   event: { readonly type: string },
 ): ((draft: Draft<S>, event: { readonly type: string }) => void) | undefined {
   // The mapped type guarantees that the handler under `event.type` takes exactly this event.
-  return (handlers as Readonly<Record<string, ((draft: Draft<S>, event: { readonly type: string }) => void) | undefined>>)[
-    event.type
-  ];
+  return (
+    handlers as Readonly<
+      Record<string, ((draft: Draft<S>, event: { readonly type: string }) => void) | undefined>
+    >
+  )[event.type];
 }

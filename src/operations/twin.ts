@@ -6,7 +6,7 @@
  * @module
  */
 import type { AwsError } from '../kernel/errors.js';
-import type { Either } from '../kernel/fp.js';
+import { isLeft, type Either } from '../kernel/fp.js';
 import type { LambdaSettingsInput } from '../kernel/settings.js';
 import { decide, evolveAll, initialState, type LambdaEvent, type LambdaState } from '../lambda.js';
 import { operations, type AwsResponse, type OperationName } from './operations.js';
@@ -58,22 +58,37 @@ export class LambdaTwin {
     return this.#nowMs;
   }
 
-  /** Moves the clock forward and records every transition that came due. */
+  /**
+   * Moves the clock forward by `ms` and records every transition that came due. The model refuses
+   * a time that is not an integer number of milliseconds and never moves its clock back, so such an
+   * advance leaves the twin's clock where it was, and later calls keep working.
+   */
   advance(ms: number): ReadonlyArray<LambdaEvent> {
-    this.#nowMs += ms;
-    const decided = decide({ type: 'AdvanceClock', input: { to: this.#nowMs }, meta: this.#meta() }, this.#state);
-    const events = decided._tag === 'Right' ? decided.right : [];
-    this.#record(events);
-    return events;
+    const to = this.#nowMs + ms;
+    const decided = decide(
+      { type: 'AdvanceClock', input: { to }, meta: this.#meta() },
+      this.#state,
+    );
+    if (isLeft(decided)) return [];
+    this.#nowMs = Math.max(this.#nowMs, to);
+    this.#record(decided.right);
+    return decided.right;
   }
 
   /** Calls an AWS operation by name at the current clock; AWS's answer or error comes back. */
-  call<N extends OperationName>(name: N, input: InputOf<N>): Either<AwsError, AwsResponse<BodyOf<N>>> {
+  call<N extends OperationName>(
+    name: N,
+    input: InputOf<N>,
+  ): Either<AwsError, AwsResponse<BodyOf<N>>> {
     const operation = operations[name] as (
       state: LambdaState,
       input: InputOf<N>,
       meta: { now: number; requestId: string },
-    ) => { state: LambdaState; events: ReadonlyArray<LambdaEvent>; result: Either<AwsError, AwsResponse<BodyOf<N>>> };
+    ) => {
+      state: LambdaState;
+      events: ReadonlyArray<LambdaEvent>;
+      result: Either<AwsError, AwsResponse<BodyOf<N>>>;
+    };
     const outcome = operation(this.#state, input, this.#meta());
     this.#state = outcome.state;
     this.#log.push(...outcome.events);

@@ -47,12 +47,17 @@ export function publishedVersionEvent(
   };
 }
 
-function publishVersion(command: PublishVersion, { state, nowMs, nextRevisionId }: Decision): Result {
+function publishVersion(
+  command: PublishVersion,
+  { state, nowMs, nextRevisionId }: Decision,
+): Result {
   const input = command.input;
   const found = functionToChange(
     state,
     input.FunctionName,
-    input.Description === undefined ? [] : checkString('description', input.Description, { max: 256 }),
+    input.Description === undefined
+      ? []
+      : checkString('description', input.Description, { max: 256 }),
   );
   if (isLeft(found)) return found;
   const record = found.right;
@@ -71,15 +76,28 @@ function publishVersion(command: PublishVersion, { state, nowMs, nextRevisionId 
   // No accepted update since the last publish: AWS returns that version unchanged, comparing no
   // values (spec control-plane §3.2). If that version was deleted, a new one is published (model;
   // AWS's answer there is unverified).
-  if (versions !== undefined && !versions.changedSincePublish && versions.lastPublished !== undefined) {
+  if (
+    versions !== undefined &&
+    !versions.changedSincePublish &&
+    versions.lastPublished !== undefined
+  ) {
     return right([]);
   }
-  if (codeStorageUsedBytes(state) + record.latest.code.codeSizeBytes > state.settings.codeStorageLimitBytes) {
+  if (
+    codeStorageUsedBytes(state) + record.latest.code.codeSizeBytes >
+    state.settings.codeStorageLimitBytes
+  ) {
     return left(codeStorageExceeded());
   }
   const number = String(versions?.nextNumber ?? 1);
   return right([
-    publishedVersionEvent(record.name, number, input.Description ?? record.latest.config.description, nowMs, nextRevisionId),
+    publishedVersionEvent(
+      record.name,
+      number,
+      input.Description ?? record.latest.config.description,
+      nowMs,
+      nextRevisionId,
+    ),
   ]);
 }
 
@@ -95,13 +113,16 @@ export function decideDeleteVersion(
   nowMs: number,
 ): Result {
   if (qualifier === '$LATEST') {
-    return left(invalidParameterValue('$LATEST version cannot be deleted without deleting the function.'));
+    return left(
+      invalidParameterValue('$LATEST version cannot be deleted without deleting the function.'),
+    );
   }
   if (!/^[0-9]+$/.test(qualifier)) {
     return left(invalidParameterValue('Deletion of aliases is not currently supported.'));
   }
   const versions = state.versions.byFunction[functionName];
-  if (versions === undefined) return left(functionNotFound(functionArn(state.settings.account, functionName)));
+  if (versions === undefined)
+    return left(functionNotFound(functionArn(state.settings.account, functionName)));
   if (versions.published[qualifier] === undefined) return right([]);
   const referencing = aliasesReferencing(state, functionName, qualifier);
   if (referencing.length > 0) {

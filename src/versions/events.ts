@@ -39,6 +39,4 @@ export interface FunctionVersionDeleted {
 
 /** Every event of the versions domain. */
 export type VersionsEvent =
-  | FunctionVersionPublished
-  | FunctionVersionActivated
-  | FunctionVersionDeleted;
+  FunctionVersionPublished | FunctionVersionActivated | FunctionVersionDeleted;

@@ -32,20 +32,37 @@ export function listVersionsByFunction(
   input: ListVersionsByFunctionRequest,
 ): Either<AwsError, ListVersionsByFunctionResponse> {
   const account = state.settings.account;
-  const resolved = resolveFunctionName(account, input.FunctionName, 'NamespacedFunctionName', undefined, maxItemsViolations(input.MaxItems));
+  const resolved = resolveFunctionName(
+    account,
+    input.FunctionName,
+    'NamespacedFunctionName',
+    undefined,
+    maxItemsViolations(input.MaxItems),
+  );
   if (isLeft(resolved)) return resolved;
   const name = resolved.right.name;
   const fn = state.functions.byName[name];
   if (fn === undefined) return left(functionNotFound(functionArn(account, name)));
   const records = [
     { version: '$LATEST', record: fn.latest },
-    ...Object.entries(state.versions.byFunction[name]?.published ?? {}).map(([version, record]) => ({ version, record })),
+    ...Object.entries(state.versions.byFunction[name]?.published ?? {}).map(
+      ([version, record]) => ({ version, record }),
+    ),
   ];
-  const page = paginate(records, (entry) => versionSortKey(entry.version), input.Marker, input.MaxItems);
+  const page = paginate(
+    records,
+    (entry) => versionSortKey(entry.version),
+    input.Marker,
+    input.MaxItems,
+  );
   if (isLeft(page)) return page;
   return right({
     Versions: page.right.items.map(({ version, record }) =>
-      functionConfiguration(state, name, record, { version, arn: functionArn(account, name, version), forList: true }),
+      functionConfiguration(state, name, record, {
+        version,
+        arn: functionArn(account, name, version),
+        forList: true,
+      }),
     ),
     ...(page.right.nextMarker === undefined ? {} : { NextMarker: page.right.nextMarker }),
   });

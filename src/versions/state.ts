@@ -76,7 +76,8 @@ export const versionsHandlers: EventHandlers<
     const latest = present(draft.functions.byName[e.functionName], e.functionName).latest;
     // A version published while $LATEST is still Pending or updating is Pending too
     // (spec control-plane §2.8: UpdateFunctionCode with Publish answers State Pending).
-    const settled = latest.lifecycle.state === 'Active' && latest.lifecycle.lastUpdateStatus === 'Successful';
+    const settled =
+      latest.lifecycle.state === 'Active' && latest.lifecycle.lastUpdateStatus === 'Successful';
     versions.published[e.version] = {
       // A frozen copy of $LATEST as it is now, including its environment variables (§3.1).
       config: { ...plain(latest.config), description: e.description },
@@ -84,7 +85,7 @@ export const versionsHandlers: EventHandlers<
       revisionId: e.revisionId,
       lastModifiedMs: e.atMs,
       lifecycle: settled ? ACTIVE : CREATING,
-    } as Draft<FunctionVersionRecord>;
+    };
     versions.nextNumber = Number(e.version) + 1;
     versions.lastPublished = e.version;
     versions.changedSincePublish = false;
