@@ -48,11 +48,51 @@ export function fromBase64(text: string): Uint8Array | undefined {
   return out;
 }
 
-const utf8 = new TextEncoder();
+// UTF-8 is written out here rather than taken from the TextEncoder/TextDecoder globals: `src/`
+// uses no host globals, so it runs unchanged wherever an ES2022 engine does.
 
-/** The UTF-8 bytes of a string. */
+/** The UTF-8 bytes of a string; a lone surrogate becomes U+FFFD, as the WHATWG encoder does. */
 export function utf8Bytes(text: string): Uint8Array {
-  return utf8.encode(text);
+  const out: number[] = [];
+  for (const char of text) {
+    let point = char.codePointAt(0) ?? 0xfffd;
+    if (point >= 0xd800 && point <= 0xdfff) point = 0xfffd;
+    if (point < 0x80) out.push(point);
+    else if (point < 0x800) out.push(0xc0 | (point >> 6), 0x80 | (point & 63));
+    else if (point < 0x10000) out.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63));
+    else {
+      out.push(0xf0 | (point >> 18), 0x80 | ((point >> 12) & 63), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63));
+    }
+  }
+  return Uint8Array.from(out);
+}
+
+const SMALLEST_POINT_FOR_LENGTH = [0, 0x80, 0x800, 0x10000] as const;
+
+/** The text of UTF-8 bytes; each byte that starts no valid sequence becomes U+FFFD. */
+export function utf8Text(bytes: Uint8Array): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    const following = lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xf0 && lead < 0xf5 ? 3 : -1;
+    let point = following <= 0 ? lead : lead & (0x3f >> following);
+    let valid = following >= 0 && i + following < bytes.length;
+    for (let k = 1; valid && k <= following; k += 1) {
+      const next = bytes[i + k] ?? 0;
+      valid = (next & 0xc0) === 0x80;
+      point = (point << 6) | (next & 63);
+    }
+    const smallest = SMALLEST_POINT_FOR_LENGTH[following as 0 | 1 | 2 | 3];
+    if (!valid || point < smallest || point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) {
+      out += '\uFFFD';
+      i += 1;
+    } else {
+      out += String.fromCodePoint(point);
+      i += following + 1;
+    }
+  }
+  return out;
 }
 
 /** `CodeSha256`: the base64 of the SHA-256 digest of the deployment package. */

@@ -8,7 +8,7 @@
  */
 import { invalidParameterValue, type InvalidParameterValueException } from './errors.js';
 import { left, right, type Either } from './fp.js';
-import { fromBase64, toBase64, utf8Bytes } from './ids.js';
+import { fromBase64, toBase64, utf8Bytes, utf8Text } from './ids.js';
 import { checkRange, type Violation } from './validation.js';
 
 /** The most items one List* page holds. */
@@ -25,8 +25,6 @@ export function maxItemsViolations(maxItems: number | undefined): Violation[] {
   return maxItems === undefined ? [] : checkRange('maxItems', maxItems, { min: 1, max: 10_000 });
 }
 
-const utf8Decoder = new TextDecoder();
-
 /**
  * Cuts one page out of items sorted by a strictly increasing `key`.
  *
@@ -42,7 +40,7 @@ export function paginate<T>(
   if (marker !== undefined) {
     const bytes = fromBase64(marker);
     if (bytes === undefined || marker === '') return left(invalidParameterValue(`Invalid marker: ${marker}`));
-    const after = utf8Decoder.decode(bytes);
+    const after = utf8Text(bytes);
     start = items.findIndex((item) => key(item) > after);
     if (start < 0) start = items.length;
   }

@@ -12,6 +12,14 @@ import { validationException, type ValidationException } from './errors.js';
  * `0.5`), because the service is written in Java and prints request doubles that way.
  */
 export function javaDouble(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  const magnitude = Math.abs(value);
+  // Java's Double.toString switches to computerized scientific notation outside [10^-3, 10^7),
+  // always with at least one digit after the point: 2.0E7, 1.0E-4.
+  if (magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e7)) {
+    const [mantissa = '', exponent = ''] = value.toExponential().split('e');
+    return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${exponent.replace('+', '')}`;
+  }
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 

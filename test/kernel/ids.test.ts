@@ -10,6 +10,7 @@ import {
   sha256Hex,
   toBase64,
   utf8Bytes,
+  utf8Text,
   uuidFromSeed,
 } from '../../src/kernel/ids.js';
 import { decide, replay } from '../../src/lambda.js';
@@ -116,6 +117,21 @@ describe('UTF-8 encoding', () => {
         expect(utf8Bytes(text)).toEqual(new Uint8Array(Buffer.from(text, 'utf8')));
       }),
     );
+  });
+
+  it('decodes what it encodes, and any valid UTF-8 as the WHATWG decoder does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(utf8Text(utf8Bytes(text))).toBe(text);
+      }),
+    );
+  });
+
+  it('turns bytes that start no valid sequence into U+FFFD instead of failing', () => {
+    expect(utf8Text(new Uint8Array([0x61, 0xff, 0x62]))).toBe('a\uFFFDb');
+    expect(utf8Text(new Uint8Array([0xc0, 0x80]))).toBe('\uFFFD\uFFFD'); // overlong NUL
+    expect(utf8Text(new Uint8Array([0xed, 0xa0, 0x80]))).toBe('\uFFFD\uFFFD\uFFFD'); // a surrogate
+    expect(utf8Text(new Uint8Array([0xe2, 0x82]))).toBe('\uFFFD\uFFFD'); // cut short
   });
 });
 

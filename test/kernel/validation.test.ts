@@ -56,6 +56,17 @@ describe('AWS request-validation phrasing (spec control-plane §1.1, §1.3, §2.
 });
 
 describe('Java rendering of echoed values (spec control-plane §4.2)', () => {
+  it('javaDouble switches to Java scientific notation outside [1e-3, 1e7), as Double.toString does', () => {
+    expect(javaDouble(0.0001)).toBe('1.0E-4');
+    expect(javaDouble(2e7)).toBe('2.0E7');
+    expect(javaDouble(-1e-7)).toBe('-1.0E-7');
+    expect(javaDouble(12_345_678.9)).toBe('1.23456789E7');
+    expect(javaDouble(0.001)).toBe('0.001');
+    expect(javaDouble(9_999_999)).toBe('9999999.0');
+    expect(javaDouble(0)).toBe('0.0');
+    expect(javaDouble(Number.NaN)).toBe('NaN');
+  });
+
   it('javaDouble prints whole numbers with ".0" as AWS echoes {2=2.0} and {2=-1.0}', () => {
     expect(javaDouble(2)).toBe('2.0');
     expect(javaDouble(-1)).toBe('-1.0');
