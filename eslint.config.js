@@ -2,6 +2,7 @@
 // `src/` (no clock, no randomness, no I/O, no globals, `throw` only in kernel/assert.ts, fp-ts only
 // through kernel/fp.ts).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const impureGlobals = [
@@ -11,17 +12,23 @@ const impureGlobals = [
   { name: 'setTimeout', message: 'src/ is pure: time moves only through AdvanceClock.' },
   { name: 'setInterval', message: 'src/ is pure: time moves only through AdvanceClock.' },
   { name: 'fetch', message: 'src/ is pure: no network.' },
-  { name: 'crypto', message: 'src/ is pure: randomness arrives on commands; hashes use @noble/hashes.' },
+  {
+    name: 'crypto',
+    message: 'src/ is pure: randomness arrives on commands; hashes use @noble/hashes.',
+  },
   { name: 'globalThis', message: 'src/ is pure: no globals.' },
 ];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'out/', 'docs/api/'] },
   js.configs.recommended,
-  ...tseslint.configs.strictTypeChecked,
+  tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/switch-exhaustiveness-check': [
@@ -29,7 +36,10 @@ export default tseslint.config(
         { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false },
       ],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -38,13 +48,28 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...impureGlobals],
       'no-restricted-properties': [
         'error',
-        { object: 'Math', property: 'random', message: 'src/ is pure: random draws arrive on commands or from the seeded PRNG in the state.' },
-        { object: 'Date', property: 'now', message: 'src/ is pure: time arrives on commands as meta.now.' },
+        {
+          object: 'Math',
+          property: 'random',
+          message:
+            'src/ is pure: random draws arrive on commands or from the seeded PRNG in the state.',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'src/ is pure: time arrives on commands as meta.now.',
+        },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: 'ThrowStatement', message: 'Bad input is a Left; only kernel/assert.ts throws, for impossible states.' },
-        { selector: 'SwitchStatement > SwitchCase[test=null]', message: 'No default in a switch over a union: let the compiler check exhaustiveness.' },
+        {
+          selector: 'ThrowStatement',
+          message: 'Bad input is a Left; only kernel/assert.ts throws, for impossible states.',
+        },
+        {
+          selector: 'SwitchStatement > SwitchCase[test=null]',
+          message: 'No default in a switch over a union: let the compiler check exhaustiveness.',
+        },
       ],
       'no-restricted-imports': [
         'error',
@@ -57,6 +82,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
   { files: ['src/kernel/assert.ts'], rules: { 'no-restricted-syntax': 'off' } },
   { files: ['src/kernel/fp.ts'], rules: { 'no-restricted-imports': 'off' } },
   {

@@ -12,7 +12,11 @@ import type { AliasesEvent } from './aliases/events.js';
 import type { FunctionsCommand } from './functions/commands.js';
 import { decideFunctions, dueTransitions } from './functions/decide.js';
 import type { FunctionsEvent } from './functions/events.js';
-import { functionsHandlers, initialFunctionsState, type FunctionsState } from './functions/state.js';
+import {
+  functionsHandlers,
+  initialFunctionsState,
+  type FunctionsState,
+} from './functions/state.js';
 import type { Decider } from './kernel/decider.js';
 import type { AwsError } from './kernel/errors.js';
 import { validationException } from './kernel/errors.js';
@@ -20,7 +24,11 @@ import { applyEvent, applyEvents, handlerFor, type Draft } from './kernel/evolve
 import { isLeft, left, right, type Either } from './kernel/fp.js';
 import { revisionIds } from './kernel/ids.js';
 import type { Command } from './kernel/message.js';
-import { resolveSettings, type LambdaSettings, type LambdaSettingsInput } from './kernel/settings.js';
+import {
+  resolveSettings,
+  type LambdaSettings,
+  type LambdaSettingsInput,
+} from './kernel/settings.js';
 import type { VersionsCommand } from './versions/commands.js';
 import { decideVersions } from './versions/decide.js';
 import type { VersionsEvent } from './versions/events.js';
@@ -92,7 +100,10 @@ export function evolveAll(state: LambdaState, events: Iterable<LambdaEvent>): La
 }
 
 /** Rebuilds the state a log describes. */
-export function replay(events: Iterable<LambdaEvent>, settings: LambdaSettingsInput = {}): LambdaState {
+export function replay(
+  events: Iterable<LambdaEvent>,
+  settings: LambdaSettingsInput = {},
+): LambdaState {
   return evolveAll(initialState(settings), events);
 }
 

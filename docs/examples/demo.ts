@@ -12,12 +12,18 @@ const zip = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
 
 const clock = (): string => new Date(twin.now).toISOString();
 
-function step<B>(title: string, result: Either<AwsError, { statusCode: number; body: B }>, show: (body: B) => string): void {
+function step<B>(
+  title: string,
+  result: Either<AwsError, { statusCode: number; body: B }>,
+  show: (body: B) => string,
+): void {
   if (isLeft(result)) {
     const e = result.left;
     console.log(`  ${clock()}  ${title}\n      ✗ ${String(e.statusCode)} ${e._tag}: ${e.message}`);
   } else {
-    console.log(`  ${clock()}  ${title}\n      ✓ ${String(result.right.statusCode)} ${show(result.right.body)}`);
+    console.log(
+      `  ${clock()}  ${title}\n      ✓ ${String(result.right.statusCode)} ${show(result.right.body)}`,
+    );
   }
 }
 
@@ -35,12 +41,20 @@ step(
   (f) => `State=${f.State ?? ''} (${f.StateReasonCode ?? ''}), CodeSha256=${f.CodeSha256}`,
 );
 
-step('Mistake 1: PublishVersion straight away', twin.call('PublishVersion', { FunctionName: 'orders' }), (v) => `Version=${v.Version}`);
+step(
+  'Mistake 1: PublishVersion straight away',
+  twin.call('PublishVersion', { FunctionName: 'orders' }),
+  (v) => `Version=${v.Version}`,
+);
 
 const activated = twin.advance(1_000);
 console.log(`  ${clock()}  (one second later: ${activated.map((e) => e.type).join(', ')})`);
 
-step('PublishVersion', twin.call('PublishVersion', { FunctionName: 'orders' }), (v) => `Version=${v.Version}`);
+step(
+  'PublishVersion',
+  twin.call('PublishVersion', { FunctionName: 'orders' }),
+  (v) => `Version=${v.Version}`,
+);
 
 step(
   'UpdateFunctionConfiguration MemorySize=512',
@@ -53,7 +67,11 @@ step(
   (f) => `LastUpdateStatus=${f.LastUpdateStatus ?? ''}`,
 );
 twin.advance(1_000);
-step('PublishVersion', twin.call('PublishVersion', { FunctionName: 'orders' }), (v) => `Version=${v.Version}, MemorySize=${String(v.MemorySize)}`);
+step(
+  'PublishVersion',
+  twin.call('PublishVersion', { FunctionName: 'orders' }),
+  (v) => `Version=${v.Version}, MemorySize=${String(v.MemorySize)}`,
+);
 
 step(
   'CreateAlias live → 1, with 10% of traffic on 2 (a canary)',
@@ -79,14 +97,23 @@ console.log('\nListVersionsByFunction orders');
 const versions = twin.call('ListVersionsByFunction', { FunctionName: 'orders' });
 if (!isLeft(versions)) {
   for (const v of versions.right.body.Versions) {
-    console.log(`  ${v.Version.padEnd(8)} MemorySize=${String(v.MemorySize).padEnd(5)} CodeSha256=${v.CodeSha256}  RevisionId=${v.RevisionId}`);
+    console.log(
+      `  ${v.Version.padEnd(8)} MemorySize=${String(v.MemorySize).padEnd(5)} CodeSha256=${v.CodeSha256}  RevisionId=${v.RevisionId}`,
+    );
   }
 }
 
 console.log('\nThe event log (the source of truth; replay it to rebuild the state)');
 for (const [position, event] of twin.log.entries()) {
-  const detail = 'version' in event ? ` version=${event.version}` : 'aliasName' in event ? ` alias=${event.aliasName}` : '';
-  console.log(`  ${String(position).padStart(2)}  ${new Date(event.atMs).toISOString()}  ${event.type}${detail}`);
+  const detail =
+    'version' in event
+      ? ` version=${event.version}`
+      : 'aliasName' in event
+        ? ` alias=${event.aliasName}`
+        : '';
+  console.log(
+    `  ${String(position).padStart(2)}  ${new Date(event.atMs).toISOString()}  ${event.type}${detail}`,
+  );
 }
 
 const rebuilt = replay(twin.log);

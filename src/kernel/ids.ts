@@ -20,7 +20,8 @@ export function toBase64(bytes: Uint8Array): string {
     const b = bytes[i + 1] ?? 0;
     const c = bytes[i + 2] ?? 0;
     const triple = (a << 16) | (b << 8) | c;
-    out += BASE64_ALPHABET.charAt((triple >> 18) & 63) + BASE64_ALPHABET.charAt((triple >> 12) & 63);
+    out +=
+      BASE64_ALPHABET.charAt((triple >> 18) & 63) + BASE64_ALPHABET.charAt((triple >> 12) & 63);
     out += i + 1 < bytes.length ? BASE64_ALPHABET.charAt((triple >> 6) & 63) : '=';
     out += i + 2 < bytes.length ? BASE64_ALPHABET.charAt(triple & 63) : '=';
   }
@@ -59,9 +60,15 @@ export function utf8Bytes(text: string): Uint8Array {
     if (point >= 0xd800 && point <= 0xdfff) point = 0xfffd;
     if (point < 0x80) out.push(point);
     else if (point < 0x800) out.push(0xc0 | (point >> 6), 0x80 | (point & 63));
-    else if (point < 0x10000) out.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63));
+    else if (point < 0x10000)
+      out.push(0xe0 | (point >> 12), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63));
     else {
-      out.push(0xf0 | (point >> 18), 0x80 | ((point >> 12) & 63), 0x80 | ((point >> 6) & 63), 0x80 | (point & 63));
+      out.push(
+        0xf0 | (point >> 18),
+        0x80 | ((point >> 12) & 63),
+        0x80 | ((point >> 6) & 63),
+        0x80 | (point & 63),
+      );
     }
   }
   return Uint8Array.from(out);
@@ -75,7 +82,16 @@ export function utf8Text(bytes: Uint8Array): string {
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] ?? 0;
-    const following = lead < 0x80 ? 0 : lead >= 0xc2 && lead < 0xe0 ? 1 : lead >= 0xe0 && lead < 0xf0 ? 2 : lead >= 0xf0 && lead < 0xf5 ? 3 : -1;
+    const following =
+      lead < 0x80
+        ? 0
+        : lead >= 0xc2 && lead < 0xe0
+          ? 1
+          : lead >= 0xe0 && lead < 0xf0
+            ? 2
+            : lead >= 0xf0 && lead < 0xf5
+              ? 3
+              : -1;
     let point = following <= 0 ? lead : lead & (0x3f >> following);
     let valid = following >= 0 && i + following < bytes.length;
     for (let k = 1; valid && k <= following; k += 1) {

@@ -39,7 +39,8 @@ export function paginate<T>(
   let start = 0;
   if (marker !== undefined) {
     const bytes = fromBase64(marker);
-    if (bytes === undefined || marker === '') return left(invalidParameterValue(`Invalid marker: ${marker}`));
+    if (bytes === undefined || marker === '')
+      return left(invalidParameterValue(`Invalid marker: ${marker}`));
     const after = utf8Text(bytes);
     start = items.findIndex((item) => key(item) > after);
     if (start < 0) start = items.length;

@@ -12,7 +12,8 @@ import { validationException, type ValidationException } from './errors.js';
  * `0.5`), because the service is written in Java and prints request doubles that way.
  */
 export function javaDouble(value: number): string {
-  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (!Number.isFinite(value))
+    return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
   const magnitude = Math.abs(value);
   // Java's Double.toString switches to computerized scientific notation outside [10^-3, 10^7),
   // always with at least one digit after the point: 2.0E7, 1.0E-4.
@@ -75,7 +76,12 @@ export function toValidationException(
 export function checkString(
   field: string,
   value: string,
-  rule: { readonly min?: number; readonly max?: number; readonly pattern?: string; readonly regex?: RegExp },
+  rule: {
+    readonly min?: number;
+    readonly max?: number;
+    readonly pattern?: string;
+    readonly regex?: RegExp;
+  },
 ): Violation[] {
   const out: Violation[] = [];
   if (rule.regex !== undefined && rule.pattern !== undefined && !rule.regex.test(value)) {
@@ -96,7 +102,9 @@ export function checkRange(
   value: number,
   rule: { readonly min?: number; readonly max?: number },
 ): Violation[] {
-  if (rule.max !== undefined && value > rule.max) return [violation.maxValue(field, value, rule.max)];
-  if (rule.min !== undefined && value < rule.min) return [violation.minValue(field, value, rule.min)];
+  if (rule.max !== undefined && value > rule.max)
+    return [violation.maxValue(field, value, rule.max)];
+  if (rule.min !== undefined && value < rule.min)
+    return [violation.minValue(field, value, rule.min)];
   return [];
 }

@@ -98,7 +98,12 @@ export const DECLARED_ERRORS = {
     'ResourceNotFoundException',
     ...UNDECLARED,
   ],
-  GetFunction: ['InvalidParameterValueException', 'TooManyRequestsException', 'ResourceNotFoundException', ...UNDECLARED],
+  GetFunction: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
   GetFunctionConfiguration: [
     'InvalidParameterValueException',
     'TooManyRequestsException',
@@ -111,10 +116,29 @@ export const DECLARED_ERRORS = {
     'ResourceNotFoundException',
     ...UNDECLARED,
   ],
-  GetAlias: ['InvalidParameterValueException', 'TooManyRequestsException', 'ResourceNotFoundException', ...UNDECLARED],
-  ListAliases: ['InvalidParameterValueException', 'TooManyRequestsException', 'ResourceNotFoundException', ...UNDECLARED],
-  ListTags: ['InvalidParameterValueException', 'TooManyRequestsException', 'ResourceNotFoundException', ...UNDECLARED],
-  ListFunctions: ['InvalidParameterValueException', 'TooManyRequestsException', 'ValidationException'],
+  GetAlias: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  ListAliases: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  ListTags: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  ListFunctions: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ValidationException',
+  ],
   GetAccountSettings: ['TooManyRequestsException'],
 } as const satisfies Readonly<Record<string, ReadonlyArray<AwsErrorTag>>>;
 

@@ -6,7 +6,11 @@
  *
  * @module
  */
-import type { CreateAliasRequest, DeleteAliasRequest, UpdateAliasRequest } from '../aliases/commands.js';
+import type {
+  CreateAliasRequest,
+  DeleteAliasRequest,
+  UpdateAliasRequest,
+} from '../aliases/commands.js';
 import {
   aliasConfiguration,
   getAlias,
@@ -43,7 +47,13 @@ import { present } from '../kernel/assert.js';
 import type { AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import type { CommandMeta } from '../kernel/message.js';
-import { decide, evolveAll, type LambdaCommand, type LambdaEvent, type LambdaState } from '../lambda.js';
+import {
+  decide,
+  evolveAll,
+  type LambdaCommand,
+  type LambdaEvent,
+  type LambdaState,
+} from '../lambda.js';
 import type { PublishVersionRequest } from '../versions/commands.js';
 import {
   listVersionsByFunction,
@@ -73,14 +83,22 @@ type CommandOf<T extends LambdaCommand['type']> = Extract<LambdaCommand, { reado
 function run<T extends Exclude<LambdaCommand['type'], 'AdvanceClock'>, Body>(
   type: T,
   statusCode: number,
-  respond: (state: LambdaState, input: CommandOf<T>['input'], events: ReadonlyArray<LambdaEvent>) => Body,
+  respond: (
+    state: LambdaState,
+    input: CommandOf<T>['input'],
+    events: ReadonlyArray<LambdaEvent>,
+  ) => Body,
 ): (state: LambdaState, input: CommandOf<T>['input'], meta: CommandMeta) => OperationResult<Body> {
   return (state, input, meta) => {
     const command = { type, input, meta } as unknown as CommandOf<T>;
     const decided = decide(command, state);
     if (isLeft(decided)) return { state, events: [], result: decided };
     const next = decided.right.length === 0 ? state : evolveAll(state, decided.right);
-    return { state: next, events: decided.right, result: right({ statusCode, body: respond(next, input, decided.right) }) };
+    return {
+      state: next,
+      events: decided.right,
+      result: right({ statusCode, body: respond(next, input, decided.right) }),
+    };
   };
 }
 
@@ -93,19 +111,33 @@ function read<Input, Body>(
     return {
       state,
       events: [],
-      result: isLeft(answered) ? left(answered.left) : right({ statusCode: 200, body: answered.right }),
+      result: isLeft(answered)
+        ? left(answered.left)
+        : right({ statusCode: 200, body: answered.right }),
     };
   };
 }
 
 /** The name of the function a command's events are about (its first event names it). */
 const changedFunction = (events: ReadonlyArray<LambdaEvent>): string =>
-  present(events.find((e) => e.type !== 'FunctionActivated' && e.type !== 'FunctionUpdateCompleted' && e.type !== 'FunctionVersionActivated'), 'command event').functionName;
+  present(
+    events.find(
+      (e) =>
+        e.type !== 'FunctionActivated' &&
+        e.type !== 'FunctionUpdateCompleted' &&
+        e.type !== 'FunctionVersionActivated',
+    ),
+    'command event',
+  ).functionName;
 
 /** The version a command published, if it published one. */
-const publishedVersion = (events: ReadonlyArray<LambdaEvent>): { functionName: string; version: string } | undefined => {
+const publishedVersion = (
+  events: ReadonlyArray<LambdaEvent>,
+): { functionName: string; version: string } | undefined => {
   const published = events.find((e) => e.type === 'FunctionVersionPublished');
-  return published === undefined ? undefined : { functionName: published.functionName, version: published.version };
+  return published === undefined
+    ? undefined
+    : { functionName: published.functionName, version: published.version };
 };
 
 /** The `$LATEST` configuration of a function named by a request's `FunctionName`. */
@@ -135,22 +167,36 @@ export const operations = {
     return published === undefined ? latest : { ...latest, Version: published.version };
   }),
   /** UpdateFunctionCode: 200 and `$LATEST`, or the new version's configuration with `Publish`. */
-  UpdateFunctionCode: run('UpdateFunctionCode', 200, (state, input: UpdateFunctionCodeRequest, events) => {
-    const published = publishedVersion(events);
-    if (published !== undefined) {
-      return present(versionConfiguration(state, published.functionName, published.version), published.version);
-    }
-    return latestOf(state, input.FunctionName.replace(/:\$LATEST$/, ''));
-  }),
+  UpdateFunctionCode: run(
+    'UpdateFunctionCode',
+    200,
+    (state, input: UpdateFunctionCodeRequest, events) => {
+      const published = publishedVersion(events);
+      if (published !== undefined) {
+        return present(
+          versionConfiguration(state, published.functionName, published.version),
+          published.version,
+        );
+      }
+      return latestOf(state, input.FunctionName.replace(/:\$LATEST$/, ''));
+    },
+  ),
   /** UpdateFunctionConfiguration: 200 and the new `$LATEST` configuration. */
-  UpdateFunctionConfiguration: run('UpdateFunctionConfiguration', 200, (state, input: UpdateFunctionConfigurationRequest) =>
-    latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')),
+  UpdateFunctionConfiguration: run(
+    'UpdateFunctionConfiguration',
+    200,
+    (state, input: UpdateFunctionConfigurationRequest) =>
+      latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')),
   ),
   /** PublishVersion: 201 and the new version, or the last one when nothing changed since. */
   PublishVersion: run('PublishVersion', 201, (state, input: PublishVersionRequest, events) => {
     const published = publishedVersion(events);
-    const name = published?.functionName ?? latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')).FunctionName;
-    const version = published?.version ?? present(state.versions.byFunction[name]?.lastPublished, 'last published version');
+    const name =
+      published?.functionName ??
+      latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')).FunctionName;
+    const version =
+      published?.version ??
+      present(state.versions.byFunction[name]?.lastPublished, 'last published version');
     return present(versionConfiguration(state, name, version), version);
   }),
   /** DeleteFunction: 204 (AWS answers 204 although botocore declares 200). */
@@ -172,26 +218,38 @@ export const operations = {
   /** GetFunction. */
   GetFunction: read<GetFunctionRequest, GetFunctionResponse>(getFunction),
   /** GetFunctionConfiguration. */
-  GetFunctionConfiguration: read<GetFunctionRequest, FunctionConfiguration>(getFunctionConfiguration),
+  GetFunctionConfiguration: read<GetFunctionRequest, FunctionConfiguration>(
+    getFunctionConfiguration,
+  ),
   /** ListFunctions. */
   ListFunctions: read<ListFunctionsRequest, ListFunctionsResponse>(listFunctions),
   /** ListVersionsByFunction. */
-  ListVersionsByFunction: read<ListVersionsByFunctionRequest, ListVersionsByFunctionResponse>(listVersionsByFunction),
+  ListVersionsByFunction: read<ListVersionsByFunctionRequest, ListVersionsByFunctionResponse>(
+    listVersionsByFunction,
+  ),
   /** GetAlias. */
   GetAlias: read<GetAliasRequest, AliasConfiguration>(getAlias),
   /** ListAliases. */
   ListAliases: read<ListAliasesRequest, ListAliasesResponse>(listAliases),
   /** ListTags. */
-  ListTags: read<{ readonly Resource: string }, { readonly Tags: Readonly<Record<string, string>> }>(listTags),
+  ListTags: read<
+    { readonly Resource: string },
+    { readonly Tags: Readonly<Record<string, string>> }
+  >(listTags),
   /** GetAccountSettings. */
-  GetAccountSettings: read<Record<string, never>, AccountSettings>((state) => right(getAccountSettings(state))),
+  GetAccountSettings: read<Record<string, never>, AccountSettings>((state) =>
+    right(getAccountSettings(state)),
+  ),
 } as const;
 
-function aliasAfter(state: LambdaState, functionName: string, aliasName: string): AliasConfiguration {
+function aliasAfter(
+  state: LambdaState,
+  functionName: string,
+  aliasName: string,
+): AliasConfiguration {
   const alias = present(state.aliases.byFunction[functionName]?.[aliasName], aliasName);
   return aliasConfiguration(state, functionName, alias);
 }
 
 /** The AWS operation names the facade offers. */
 export type OperationName = keyof typeof operations;
-

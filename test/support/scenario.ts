@@ -34,12 +34,23 @@ type CommandType = Exclude<LambdaCommand['type'], 'AdvanceClock'>;
 type InputOf<T extends CommandType> = Extract<LambdaCommand, { readonly type: T }>['input'];
 
 /** A command of the given type at `now` (default: `T0`). */
-export function command<T extends CommandType>(type: T, input: InputOf<T>, now = T0): LambdaCommand {
-  return { type, input, meta: { now, requestId: `req-${String(now)}` } } as unknown as LambdaCommand;
+export function command<T extends CommandType>(
+  type: T,
+  input: InputOf<T>,
+  now = T0,
+): LambdaCommand {
+  return {
+    type,
+    input,
+    meta: { now, requestId: `req-${String(now)}` },
+  } as unknown as LambdaCommand;
 }
 
 /** A zip CreateFunction input with the usual required members; `overrides` replace any of them. */
-export function createFunctionInput(name: string, overrides: Partial<InputOf<'CreateFunction'>> = {}): InputOf<'CreateFunction'> {
+export function createFunctionInput(
+  name: string,
+  overrides: Partial<InputOf<'CreateFunction'>> = {},
+): InputOf<'CreateFunction'> {
   return {
     FunctionName: name,
     Role: ROLE,
@@ -64,13 +75,20 @@ export class Scenario {
     if (decided._tag === 'Left') {
       expect.fail(`given ${type} was rejected: ${decided.left._tag}: ${decided.left.message}`);
     }
-    return new Scenario(evolveAll(this.state, decided.right), [...this.log, ...decided.right], this.nowMs);
+    return new Scenario(
+      evolveAll(this.state, decided.right),
+      [...this.log, ...decided.right],
+      this.nowMs,
+    );
   }
 
   /** Moves the clock by `ms` and applies every transition that came due. */
   advance(ms: number): Scenario {
     const to = this.nowMs + ms;
-    const decided = decide({ type: 'AdvanceClock', input: { to }, meta: { now: to, requestId: 'clock' } }, this.state);
+    const decided = decide(
+      { type: 'AdvanceClock', input: { to }, meta: { now: to, requestId: 'clock' } },
+      this.state,
+    );
     const events = decided._tag === 'Right' ? decided.right : [];
     return new Scenario(evolveAll(this.state, events), [...this.log, ...events], to);
   }
@@ -88,7 +106,10 @@ export class Scenario {
   }
 
   /** Decides one command against this state at this scenario's clock. */
-  when<T extends CommandType>(type: T, input: InputOf<T>): Either<AwsError, ReadonlyArray<LambdaEvent>> {
+  when<T extends CommandType>(
+    type: T,
+    input: InputOf<T>,
+  ): Either<AwsError, ReadonlyArray<LambdaEvent>> {
     return decide(command(type, input, this.nowMs), this.state);
   }
 }
@@ -103,7 +124,8 @@ export function expectError<E extends AwsError['_tag']>(
   tag: E,
   message?: string,
 ): Extract<AwsError, { _tag: E }> {
-  if (result._tag === 'Right') return expect.fail(`expected ${tag}, got ${JSON.stringify(result.right)}`);
+  if (result._tag === 'Right')
+    return expect.fail(`expected ${tag}, got ${JSON.stringify(result.right)}`);
   expect(result.left._tag).toBe(tag);
   expect(result.left.type).toBe('User');
   if (message !== undefined) expect(result.left.message).toBe(message);
@@ -112,9 +134,11 @@ export function expectError<E extends AwsError['_tag']>(
 
 /** Asserts success and returns the value. */
 export function expectRight<A>(result: Either<AwsError, A>): A {
-  if (result._tag === 'Left') return expect.fail(`expected success, got ${result.left._tag}: ${result.left.message}`);
+  if (result._tag === 'Left')
+    return expect.fail(`expected success, got ${result.left._tag}: ${result.left.message}`);
   return result.right;
 }
 
 /** The event types, in order. */
-export const typesOf = (events: ReadonlyArray<LambdaEvent>): ReadonlyArray<string> => events.map((e) => e.type);
+export const typesOf = (events: ReadonlyArray<LambdaEvent>): ReadonlyArray<string> =>
+  events.map((e) => e.type);

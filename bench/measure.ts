@@ -1,0 +1,33 @@
+/**
+ * Measuring tools for benchmarks: wall time of one call, medians, and the heap a result retains
+ * (with `--expose-gc`, which `npm run bench` passes; without it the heap figure is omitted as 0).
+ */
+import { performance } from 'node:perf_hooks';
+
+/** Milliseconds one call takes. */
+export function timeMs(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+/** The median of some samples. */
+export function median(samples: ReadonlyArray<number>): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+/** Bytes of heap the value built by `build` keeps alive (0 when the GC is not exposed). */
+export function measureHeapBytes(build: () => unknown): number {
+  if (gc === undefined) return 0;
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = build();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  // Keep `kept` alive until after the second measurement.
+  return kept === undefined ? 0 : Math.max(0, after - before);
+}

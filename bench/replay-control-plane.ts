@@ -1,0 +1,109 @@
+/**
+ * Bench `replay-control-plane`: rebuilding the state from a control-plane log of 100,000 events,
+ * with 10 and with 1,000 functions, against the mutable reference reducer in the same run.
+ *
+ * - `replay` applies the whole log in one Immer `produce` (`Lambda.replay`, what embedders use to
+ *   load a history);
+ * - `evolve one by one` applies each event in its own `produce` (what a live system pays per
+ *   event);
+ * - `scaling` compares the cost of one replayed event with 1,000 functions to that with 10: the
+ *   target is a ratio ≤ 2, i.e. the cost of an event does not grow with the number of functions.
+ */
+import { evolve, initialState, replay, type LambdaEvent, type LambdaState } from '../src/index.js';
+import { controlPlaneLog } from './control-plane-workload.js';
+import { mutableReplay, type MutableLambda } from './mutable-reference.js';
+import { median, measureHeapBytes, timeMs } from './measure.js';
+
+interface Options {
+  readonly events: number;
+  readonly runs: number;
+  readonly functionCounts: ReadonlyArray<number>;
+}
+
+function evolveOneByOne(log: ReadonlyArray<LambdaEvent>): LambdaState {
+  let state = initialState();
+  for (const event of log) state = evolve(state, event);
+  return state;
+}
+
+/** The model and the reference must agree before their speeds are compared. */
+function agree(state: LambdaState, reference: MutableLambda): boolean {
+  const names = Object.keys(state.functions.byName);
+  if (names.length !== reference.functions.size || state.logPosition !== reference.logPosition)
+    return false;
+  return names.every((name) => {
+    const mine = state.versions.byFunction[name];
+    const theirs = reference.functions.get(name);
+    return (
+      theirs !== undefined &&
+      mine !== undefined &&
+      Object.keys(mine.published).length === theirs.versions.size &&
+      state.functions.byName[name]?.latest.revisionId === theirs.revisionId &&
+      state.aliases.byFunction[name]?.['live']?.functionVersion ===
+        theirs.aliases.get('live')?.functionVersion
+    );
+  });
+}
+
+/** One JSON-ready line per case. */
+export function replayControlPlane(options: Options): ReadonlyArray<Record<string, unknown>> {
+  const lines: Record<string, unknown>[] = [];
+  const perEventNs = new Map<number, number>();
+  for (const functionCount of options.functionCounts) {
+    const log = controlPlaneLog(functionCount, options.events);
+    const checked = agree(replay(log), mutableReplay(log));
+    const modelMs: number[] = [];
+    const oneByOneMs: number[] = [];
+    const referenceMs: number[] = [];
+    for (let run = 0; run < options.runs; run += 1) {
+      referenceMs.push(timeMs(() => mutableReplay(log)));
+      modelMs.push(timeMs(() => replay(log)));
+      oneByOneMs.push(timeMs(() => evolveOneByOne(log)));
+    }
+    const eventsPerSec = (ms: number): number => Math.round((log.length / ms) * 1_000);
+    const reference = eventsPerSec(median(referenceMs));
+    const model = eventsPerSec(median(modelMs));
+    const oneByOne = eventsPerSec(median(oneByOneMs));
+    perEventNs.set(functionCount, 1e9 / model);
+    const base = {
+      bench: 'replay-control-plane',
+      events: log.length,
+      functions: functionCount,
+      runs: options.runs,
+      checked,
+    };
+    lines.push({
+      ...base,
+      case: `replay, ${String(functionCount)} functions`,
+      eventsPerSec: model,
+      referenceEventsPerSec: reference,
+      ratio: round3(model / reference),
+      heapBytesPerEvent: Math.round(measureHeapBytes(() => replay(log)) / log.length),
+      referenceHeapBytesPerEvent: Math.round(
+        measureHeapBytes(() => mutableReplay(log)) / log.length,
+      ),
+    });
+    lines.push({
+      ...base,
+      case: `evolve one by one, ${String(functionCount)} functions`,
+      eventsPerSec: oneByOne,
+      referenceEventsPerSec: reference,
+      ratio: round3(oneByOne / reference),
+    });
+  }
+  const few = perEventNs.get(Math.min(...options.functionCounts));
+  const many = perEventNs.get(Math.max(...options.functionCounts));
+  if (few !== undefined && many !== undefined) {
+    lines.push({
+      bench: 'replay-control-plane',
+      case: `scaling, cost per event ${String(Math.max(...options.functionCounts))} vs ${String(Math.min(...options.functionCounts))} functions`,
+      nsPerEventFew: Math.round(few),
+      nsPerEventMany: Math.round(many),
+      ratio: round3(many / few),
+      target: '<= 2',
+    });
+  }
+  return lines;
+}
+
+const round3 = (x: number): number => Math.round(x * 1_000) / 1_000;
