@@ -13,6 +13,7 @@ import { evolve, initialState, replay, type LambdaEvent, type LambdaState } from
 import { controlPlaneLog } from './control-plane-workload.js';
 import { mutableReplay, type MutableLambda } from './mutable-reference.js';
 import { median, measureHeapBytes, timeMs } from './measure.js';
+import { entryOf } from '../src/kernel/dictionary.js';
 
 interface Options {
   readonly events: number;
@@ -32,14 +33,14 @@ function agree(state: LambdaState, reference: MutableLambda): boolean {
   if (names.length !== reference.functions.size || state.logPosition !== reference.logPosition)
     return false;
   return names.every((name) => {
-    const mine = state.versions.byFunction[name];
+    const mine = entryOf(state.versions.byFunction, name);
     const theirs = reference.functions.get(name);
     return (
       theirs !== undefined &&
       mine !== undefined &&
       Object.keys(mine.published).length === theirs.versions.size &&
-      state.functions.byName[name]?.latest.revisionId === theirs.revisionId &&
-      state.aliases.byFunction[name]?.['live']?.functionVersion ===
+      entryOf(state.functions.byName, name)?.latest.revisionId === theirs.revisionId &&
+      entryOf(state.aliases.byFunction, name)?.['live']?.functionVersion ===
         theirs.aliases.get('live')?.functionVersion
     );
   });

@@ -49,6 +49,13 @@ export * as Versions from './versions/index.js';
 export * as Aliases from './aliases/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';
+export {
+  entryOf,
+  keysOf,
+  valuesOf,
+  type Dictionary,
+  type ShardedDictionary,
+} from './kernel/dictionary.js';
 export { functionArn, resolveFunctionName } from './kernel/arn.js';
 export type { Command, CommandMeta } from './kernel/message.js';
 export type { Decider } from './kernel/decider.js';

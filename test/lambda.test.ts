@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { keysOf } from '../src/kernel/dictionary.js';
 import { defaultSettings } from '../src/kernel/settings.js';
 import {
   decide,
@@ -35,7 +36,8 @@ describe('initialState', () => {
     const state = initialState();
     expect(state.clockMs).toBe(0);
     expect(state.logPosition).toBe(0);
-    expect(Object.keys(state.functions.byName)).toEqual([]);
+    expect(state.functions.byName.size).toBe(0);
+    expect(keysOf(state.functions.byName)).toEqual([]);
     expect(state.settings).toEqual(defaultSettings);
     expect(initialState({ functionActivationDelayMs: 7 }).settings.functionActivationDelayMs).toBe(
       7,

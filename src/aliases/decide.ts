@@ -4,6 +4,7 @@
  * @module
  */
 import { functionArn } from '../kernel/arn.js';
+import { entryOf } from '../kernel/dictionary.js';
 import { functionLevelName } from '../functions/decide.js';
 import {
   aliasLimitExceeded,
@@ -59,7 +60,7 @@ function createAlias(command: CreateAlias, { state, nowMs, nextRevisionId }: Dec
   const sizeError = routingSizeError(weights);
   if (sizeError !== undefined) return left(sizeError);
   // A missing function is reported with the requested version in the ARN (spec control-plane §4.1).
-  const aliases = state.aliases.byFunction[name];
+  const aliases = entryOf(state.aliases.byFunction, name);
   if (aliases === undefined) {
     return left(functionNotFound(functionArn(state.settings.account, name, input.FunctionVersion)));
   }
@@ -112,7 +113,7 @@ function updateAlias(command: UpdateAlias, { state, nowMs, nextRevisionId }: Dec
   const sizeError = routingSizeError(requestedWeights);
   if (sizeError !== undefined) return left(sizeError);
   const account = state.settings.account;
-  const aliases = state.aliases.byFunction[name];
+  const aliases = entryOf(state.aliases.byFunction, name);
   if (aliases === undefined) return left(functionNotFound(functionArn(account, name)));
   const alias = aliases[input.Name];
   if (alias === undefined)
@@ -145,7 +146,7 @@ function deleteAlias(command: DeleteAlias, { state, nowMs }: Decision): Result {
   const resolved = functionLevelName(state, input.FunctionName, aliasNameViolations(input.Name));
   if (isLeft(resolved)) return resolved;
   const name = resolved.right;
-  const aliases = state.aliases.byFunction[name];
+  const aliases = entryOf(state.aliases.byFunction, name);
   if (aliases === undefined)
     return left(functionNotFound(functionArn(state.settings.account, name)));
   // Deleting an alias that does not exist succeeds with 204 (spec control-plane §4.1).

@@ -5,6 +5,7 @@
  * @module
  */
 import { functionArn } from '../kernel/arn.js';
+import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, resourceNotFound, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { maxItemsViolations, paginate } from '../kernel/pagination.js';
@@ -48,7 +49,7 @@ export function aliasesReferencing(
   functionName: string,
   version: string,
 ): string[] {
-  return Object.values(state.aliases.byFunction[functionName] ?? {})
+  return Object.values(entryOf(state.aliases.byFunction, functionName) ?? {})
     .filter(
       (alias) =>
         alias.functionVersion === version ||
@@ -72,7 +73,7 @@ export function getAlias(
   const name = functionLevelName(state, input.FunctionName, aliasNameViolations(input.Name));
   if (isLeft(name)) return name;
   const account = state.settings.account;
-  const aliases = state.aliases.byFunction[name.right];
+  const aliases = entryOf(state.aliases.byFunction, name.right);
   if (aliases === undefined) return left(functionNotFound(functionArn(account, name.right)));
   const alias = aliases[input.Name];
   if (alias === undefined)
@@ -109,7 +110,7 @@ export function listAliases(
     ...maxItemsViolations(input.MaxItems),
   ]);
   if (isLeft(name)) return name;
-  const aliases = state.aliases.byFunction[name.right];
+  const aliases = entryOf(state.aliases.byFunction, name.right);
   if (aliases === undefined)
     return left(functionNotFound(functionArn(state.settings.account, name.right)));
   const matching = Object.values(aliases)

@@ -6,6 +6,7 @@
  * @module
  */
 import { functionArn, type AccountContext } from '../kernel/arn.js';
+import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, invalidParameterValue, type AwsError } from '../kernel/errors.js';
 import { checkString, javaDouble, violation, type Violation } from '../kernel/validation.js';
 import type { LambdaState } from '../lambda.js';
@@ -107,8 +108,8 @@ export function versionRecord(
   functionName: string,
   version: string,
 ): FunctionVersionRecord | undefined {
-  if (version === '$LATEST') return state.functions.byName[functionName]?.latest;
-  return state.versions.byFunction[functionName]?.published[version];
+  if (version === '$LATEST') return entryOf(state.functions.byName, functionName)?.latest;
+  return entryOf(state.versions.byFunction, functionName)?.published[version];
 }
 
 /**

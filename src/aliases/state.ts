@@ -5,7 +5,16 @@
  * @module
  */
 import { present } from '../kernel/assert.js';
-import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
+import {
+  entryOf,
+  putEntry,
+  removeEntry,
+  emptyShardedDictionary,
+  type ShardedDictionary,
+  emptyDictionary,
+  dictionaryOf,
+  type Dictionary,
+} from '../kernel/dictionary.js';
 import type { EventHandlers } from '../kernel/evolve.js';
 import type { FunctionsEvent } from '../functions/events.js';
 import type {
@@ -28,12 +37,12 @@ export interface AliasRecord {
 
 /** The aliases slice of the model state. */
 export interface AliasesState {
-  readonly byFunction: Dictionary<Dictionary<AliasRecord>>;
+  readonly byFunction: ShardedDictionary<Dictionary<AliasRecord>>;
 }
 
 /** No alias. */
 export function initialAliasesState(): AliasesState {
-  return { byFunction: emptyDictionary() };
+  return { byFunction: emptyShardedDictionary() };
 }
 
 function record(e: AliasCreated | AliasUpdated): AliasRecord {
@@ -51,20 +60,19 @@ function record(e: AliasCreated | AliasUpdated): AliasRecord {
 /** How the aliases slice changes. */
 export const aliasesHandlers: EventHandlers<AliasesState, FunctionsEvent | AliasesEvent> = {
   FunctionCreated: (draft, e) => {
-    draft.byFunction[e.functionName] = emptyDictionary();
+    putEntry(draft.byFunction, e.functionName, emptyDictionary());
   },
   FunctionDeleted: (draft, e) => {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    delete draft.byFunction[e.functionName];
+    removeEntry(draft.byFunction, e.functionName);
   },
   AliasCreated: (draft, e) => {
-    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e);
+    present(entryOf(draft.byFunction, e.functionName), e.functionName)[e.aliasName] = record(e);
   },
   AliasUpdated: (draft, e) => {
-    present(draft.byFunction[e.functionName], e.functionName)[e.aliasName] = record(e);
+    present(entryOf(draft.byFunction, e.functionName), e.functionName)[e.aliasName] = record(e);
   },
   AliasDeleted: (draft, e) => {
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    delete present(draft.byFunction[e.functionName], e.functionName)[e.aliasName];
+    delete present(entryOf(draft.byFunction, e.functionName), e.functionName)[e.aliasName];
   },
 };

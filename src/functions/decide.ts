@@ -6,6 +6,7 @@
  * @module
  */
 import { functionArn, resolveFunctionName, type FunctionReference } from '../kernel/arn.js';
+import { entryOf } from '../kernel/dictionary.js';
 import {
   codeStorageExceeded,
   functionInState,
@@ -95,7 +96,7 @@ export function dueTransitions(
       revisionId: nextRevisionId(),
     };
     out.push(settled);
-    const published = state.versions.byFunction[name]?.published ?? {};
+    const published = entryOf(state.versions.byFunction, name)?.published ?? {};
     for (const [version, record] of Object.entries(published)) {
       if (record.lifecycle.state !== 'Pending') continue;
       const activated: FunctionVersionActivated = {
@@ -207,7 +208,7 @@ function createFunction(
   }
   const code = packageFromInput(input.Code, packageType);
   if (isLeft(code)) return code;
-  if (state.functions.byName[name] !== undefined) {
+  if (entryOf(state.functions.byName, name) !== undefined) {
     return left(resourceConflict(`Function already exist: ${name}`));
   }
   const publish = input.Publish === true;
@@ -283,7 +284,7 @@ export function functionToChange(
 ): Either<AwsError, FunctionRecord> {
   const name = functionLevelName(state, functionName, violations);
   if (isLeft(name)) return name;
-  const record = state.functions.byName[name.right];
+  const record = entryOf(state.functions.byName, name.right);
   if (record === undefined)
     return left(functionNotFound(functionArn(state.settings.account, name.right)));
   return right(record);
@@ -364,7 +365,7 @@ function updateFunctionCode(
   };
   if (!publish) return right([updated]);
   // Publish=true always publishes a new version, even for identical code (spec control-plane §2.3).
-  const number = String(state.versions.byFunction[record.name]?.nextNumber ?? 1);
+  const number = String(entryOf(state.versions.byFunction, record.name)?.nextNumber ?? 1);
   return right([
     updated,
     publishedVersionEvent(
@@ -428,7 +429,7 @@ function deleteFunction(command: DeleteFunction, { state, nowMs }: Decision): Re
   const reference: FunctionReference = resolved.right;
   if (reference.qualifier !== undefined)
     return decideDeleteVersion(state, reference.name, reference.qualifier, nowMs);
-  if (state.functions.byName[reference.name] === undefined) {
+  if (entryOf(state.functions.byName, reference.name) === undefined) {
     return left(functionNotFound(functionArn(state.settings.account, reference.name)));
   }
   // Deleting the function deletes all its versions and aliases (spec control-plane §2.7).
@@ -472,7 +473,7 @@ export function taggedFunction(
       ),
     );
   }
-  const record = state.functions.byName[resolved.right.name];
+  const record = entryOf(state.functions.byName, resolved.right.name);
   if (record === undefined)
     return left(functionNotFound(functionArn(state.settings.account, resolved.right.name)));
   return right(record);

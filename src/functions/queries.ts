@@ -6,6 +6,7 @@
  * @module
  */
 import { functionArn, resolveFunctionName } from '../kernel/arn.js';
+import { entryOf, keysOf } from '../kernel/dictionary.js';
 import { functionNotFound, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { sha256Hex } from '../kernel/ids.js';
@@ -200,7 +201,7 @@ export function latestConfiguration(
   state: LambdaState,
   functionName: string,
 ): FunctionConfiguration | undefined {
-  const record = state.functions.byName[functionName];
+  const record = entryOf(state.functions.byName, functionName);
   if (record === undefined) return undefined;
   return functionConfiguration(state, functionName, record.latest, {
     version: '$LATEST',
@@ -215,7 +216,7 @@ export function versionConfiguration(
   functionName: string,
   version: string,
 ): FunctionConfiguration | undefined {
-  const record = state.versions.byFunction[functionName]?.published[version];
+  const record = entryOf(state.versions.byFunction, functionName)?.published[version];
   if (record === undefined) return undefined;
   return functionConfiguration(state, functionName, record, {
     version,
@@ -248,7 +249,7 @@ export function getFunctionConfiguration(
   );
   if (isLeft(resolved)) return resolved;
   const { name, qualifier } = resolved.right;
-  const fn = state.functions.byName[name];
+  const fn = entryOf(state.functions.byName, name);
   if (fn === undefined) return left(functionNotFound(functionArn(account, name)));
   if (qualifier === undefined || qualifier === '$LATEST') {
     return right(
@@ -259,10 +260,12 @@ export function getFunctionConfiguration(
       }),
     );
   }
-  const alias = state.aliases.byFunction[name]?.[qualifier];
+  const alias = entryOf(state.aliases.byFunction, name)?.[qualifier];
   const version = alias?.functionVersion ?? qualifier;
   const record =
-    version === '$LATEST' ? fn.latest : state.versions.byFunction[name]?.published[version];
+    version === '$LATEST'
+      ? fn.latest
+      : entryOf(state.versions.byFunction, name)?.published[version];
   // Qualifiers are case-sensitive: `$latest` names nothing (spec control-plane §1.4).
   if (record === undefined) return left(functionNotFound(functionArn(account, name, qualifier)));
   return right(
@@ -294,14 +297,14 @@ export function getFunction(
   const configuration = getFunctionConfiguration(state, input);
   if (isLeft(configuration)) return configuration;
   const config = configuration.right;
-  const fn = state.functions.byName[config.FunctionName];
+  const fn = entryOf(state.functions.byName, config.FunctionName);
   const tags = fn?.tags ?? {};
   // A published version keeps the image it was published with (spec control-plane §3.1), so the
   // image shown is the one of the version the configuration describes, not `$LATEST`'s.
   const record =
     config.Version === '$LATEST'
       ? fn?.latest
-      : state.versions.byFunction[config.FunctionName]?.published[config.Version];
+      : entryOf(state.versions.byFunction, config.FunctionName)?.published[config.Version];
   const imageUri = config.PackageType === 'Image' ? record?.code.imageUri : undefined;
   const region = state.settings.account.region;
   return right({
@@ -355,8 +358,8 @@ export function listFunctions(
   const account = state.settings.account;
   const all = input.FunctionVersion === 'ALL';
   const entries: Array<{ key: string; render: () => FunctionConfiguration }> = [];
-  for (const name of Object.keys(state.functions.byName).sort()) {
-    const fn = state.functions.byName[name];
+  for (const name of keysOf(state.functions.byName).sort()) {
+    const fn = entryOf(state.functions.byName, name);
     if (fn === undefined) continue;
     entries.push({
       key: `${name}\u0000${versionSortKey('$LATEST')}`,
@@ -369,7 +372,7 @@ export function listFunctions(
     });
     if (!all) continue;
     for (const [version, record] of Object.entries(
-      state.versions.byFunction[name]?.published ?? {},
+      entryOf(state.versions.byFunction, name)?.published ?? {},
     )) {
       entries.push({
         key: `${name}\u0000${versionSortKey(version)}`,
@@ -405,12 +408,7 @@ export function listTags(
  * (spec control-plane §3.1, §7.1); images live in ECR and count nothing here.
  */
 export function codeStorageUsedBytes(state: LambdaState): number {
-  let total = 0;
-  for (const fn of Object.values(state.functions.byName)) total += fn.latest.code.codeSizeBytes;
-  for (const versions of Object.values(state.versions.byFunction)) {
-    for (const record of Object.values(versions.published)) total += record.code.codeSizeBytes;
-  }
-  return total;
+  return state.functions.storedCodeBytes;
 }
 
 /** GetAccountSettings response (control-plane members; concurrency comes with invocation). */
@@ -433,7 +431,7 @@ export function getAccountSettings(state: LambdaState): AccountSettings {
     },
     AccountUsage: {
       TotalCodeSize: codeStorageUsedBytes(state),
-      FunctionCount: Object.keys(state.functions.byName).length,
+      FunctionCount: state.functions.byName.size,
     },
   };
 }

@@ -5,7 +5,15 @@
  * @module
  */
 import { present } from '../kernel/assert.js';
-import { dictionaryOf, emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
+import {
+  entryOf,
+  putEntry,
+  removeEntry,
+  emptyShardedDictionary,
+  type ShardedDictionary,
+  dictionaryOf,
+  type Dictionary,
+} from '../kernel/dictionary.js';
 import { plain, type Draft, type EventHandlers } from '../kernel/evolve.js';
 import type { VersionsEvent } from '../versions/events.js';
 import type { FunctionsEvent } from './events.js';
@@ -116,14 +124,19 @@ export interface FunctionRecord {
 
 /** The functions slice of the model state. */
 export interface FunctionsState {
-  readonly byName: Dictionary<FunctionRecord>;
+  readonly byName: ShardedDictionary<FunctionRecord>;
   /** Waiting transitions: only functions mid-transition. */
   readonly transitions: Transitions;
+  /**
+   * The bytes of code the account stores, kept as a running total so that the quota check of
+   * spec control-plane §7.1 costs the same with one function or thousands.
+   */
+  readonly storedCodeBytes: number;
 }
 
 /** An empty account. */
 export function initialFunctionsState(): FunctionsState {
-  return { byName: emptyDictionary(), transitions: emptyTransitions() };
+  return { byName: emptyShardedDictionary(), transitions: emptyTransitions(), storedCodeBytes: 0 };
 }
 
 /** The lifecycle of a function being created (spec control-plane §2.1, §2.8). */
@@ -162,7 +175,8 @@ function settle(draft: Draft<FunctionsState>, fn: Draft<FunctionRecord>): void {
 /** How the functions slice changes with each event. */
 export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | VersionsEvent> = {
   FunctionCreated: (draft, e) => {
-    draft.byName[e.functionName] = {
+    draft.storedCodeBytes += e.code.codeSizeBytes;
+    putEntry(draft.byName, e.functionName, {
       name: e.functionName,
       latest: {
         config: e.config,
@@ -172,21 +186,22 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
         lifecycle: CREATING,
       },
       tags: dictionaryOf(e.tags),
-    } as Draft<FunctionRecord>;
-    scheduleFor(draft, present(draft.byName[e.functionName], e.functionName), {
+    } as Draft<FunctionRecord>);
+    scheduleFor(draft, present(entryOf(draft.byName, e.functionName), e.functionName), {
       dueMs: e.activatesAtMs,
       functionName: e.functionName,
       kind: 'Activation',
     });
   },
   FunctionActivated: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
     fn.latest.lifecycle = ACTIVE;
     fn.latest.revisionId = e.revisionId;
     settle(draft, fn);
   },
   FunctionCodeUpdated: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
+    draft.storedCodeBytes += e.code.codeSizeBytes - fn.latest.code.codeSizeBytes;
     fn.latest.code = e.code;
     // Replaced, never mutated in place: the old config may be shared with a published version or
     // be the very object an earlier event of the same batch carried.
@@ -201,7 +216,7 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
     });
   },
   FunctionConfigurationUpdated: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
     fn.latest.config = e.config as Draft<FunctionConfig>;
     fn.latest.revisionId = e.revisionId;
     fn.latest.lastModifiedMs = e.atMs;
@@ -213,29 +228,32 @@ export const functionsHandlers: EventHandlers<FunctionsState, FunctionsEvent | V
     });
   },
   FunctionUpdateCompleted: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
     fn.latest.lifecycle = ACTIVE;
     fn.latest.revisionId = e.revisionId;
     settle(draft, fn);
   },
   FunctionDeleted: (draft, e) => {
-    const fn = draft.byName[e.functionName];
-    if (fn !== undefined) settle(draft, fn);
+    const fn = entryOf(draft.byName, e.functionName);
+    if (fn !== undefined) {
+      settle(draft, fn);
+      draft.storedCodeBytes -= fn.latest.code.codeSizeBytes;
+    }
     // The record is removed with `delete` so that the prototype-free dictionary stays one.
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    delete draft.byName[e.functionName];
+    removeEntry(draft.byName, e.functionName);
   },
   FunctionTagged: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
     for (const [key, value] of Object.entries(e.tags)) fn.tags[key] = value;
   },
   FunctionUntagged: (draft, e) => {
-    const fn = present(draft.byName[e.functionName], e.functionName);
+    const fn = present(entryOf(draft.byName, e.functionName), e.functionName);
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
     for (const key of e.tagKeys) delete fn.tags[key];
   },
   FunctionVersionPublished: (draft, e) => {
     // Publishing a new version changes $LATEST's RevisionId (spec control-plane §2.10).
-    present(draft.byName[e.functionName], e.functionName).latest.revisionId = e.latestRevisionId;
+    present(entryOf(draft.byName, e.functionName), e.functionName).latest.revisionId =
+      e.latestRevisionId;
   },
 };

@@ -11,6 +11,7 @@ import type {
   DeleteAliasRequest,
   UpdateAliasRequest,
 } from '../aliases/commands.js';
+import { entryOf } from '../kernel/dictionary.js';
 import {
   aliasConfiguration,
   getAlias,
@@ -196,7 +197,7 @@ export const operations = {
       latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')).FunctionName;
     const version =
       published?.version ??
-      present(state.versions.byFunction[name]?.lastPublished, 'last published version');
+      present(entryOf(state.versions.byFunction, name)?.lastPublished, 'last published version');
     return present(versionConfiguration(state, name, version), version);
   }),
   /** DeleteFunction: 204 (AWS answers 204 although botocore declares 200). */
@@ -247,7 +248,7 @@ function aliasAfter(
   functionName: string,
   aliasName: string,
 ): AliasConfiguration {
-  const alias = present(state.aliases.byFunction[functionName]?.[aliasName], aliasName);
+  const alias = present(entryOf(state.aliases.byFunction, functionName)?.[aliasName], aliasName);
   return aliasConfiguration(state, functionName, alias);
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { aliasesReferencing } from '../aliases/queries.js';
+import { entryOf } from '../kernel/dictionary.js';
 import { functionArn } from '../kernel/arn.js';
 import {
   codeStorageExceeded,
@@ -72,7 +73,7 @@ function publishVersion(
       ),
     );
   }
-  const versions = state.versions.byFunction[record.name];
+  const versions = entryOf(state.versions.byFunction, record.name);
   // No accepted update since the last publish: AWS returns that version unchanged, comparing no
   // values (spec control-plane §3.2). If that version was deleted, a new one is published (model;
   // AWS's answer there is unverified).
@@ -120,7 +121,7 @@ export function decideDeleteVersion(
   if (!/^[0-9]+$/.test(qualifier)) {
     return left(invalidParameterValue('Deletion of aliases is not currently supported.'));
   }
-  const versions = state.versions.byFunction[functionName];
+  const versions = entryOf(state.versions.byFunction, functionName);
   if (versions === undefined)
     return left(functionNotFound(functionArn(state.settings.account, functionName)));
   if (versions.published[qualifier] === undefined) return right([]);

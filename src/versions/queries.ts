@@ -4,6 +4,7 @@
  * @module
  */
 import { functionArn, resolveFunctionName } from '../kernel/arn.js';
+import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { maxItemsViolations, paginate, versionSortKey } from '../kernel/pagination.js';
@@ -41,11 +42,11 @@ export function listVersionsByFunction(
   );
   if (isLeft(resolved)) return resolved;
   const name = resolved.right.name;
-  const fn = state.functions.byName[name];
+  const fn = entryOf(state.functions.byName, name);
   if (fn === undefined) return left(functionNotFound(functionArn(account, name)));
   const records = [
     { version: '$LATEST', record: fn.latest },
-    ...Object.entries(state.versions.byFunction[name]?.published ?? {}).map(
+    ...Object.entries(entryOf(state.versions.byFunction, name)?.published ?? {}).map(
       ([version, record]) => ({ version, record }),
     ),
   ];

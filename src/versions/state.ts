@@ -6,7 +6,15 @@
  * @module
  */
 import { present } from '../kernel/assert.js';
-import { emptyDictionary, type Dictionary } from '../kernel/dictionary.js';
+import {
+  entryOf,
+  putEntry,
+  removeEntry,
+  emptyShardedDictionary,
+  type ShardedDictionary,
+  emptyDictionary,
+  type Dictionary,
+} from '../kernel/dictionary.js';
 import { plain, type Draft, type EventHandlers } from '../kernel/evolve.js';
 import type { FunctionsEvent } from '../functions/events.js';
 import {
@@ -34,16 +42,16 @@ export interface FunctionVersions {
 
 /** The versions slice of the model state. */
 export interface VersionsState {
-  readonly byFunction: Dictionary<FunctionVersions>;
+  readonly byFunction: ShardedDictionary<FunctionVersions>;
 }
 
 /** No function, no version. */
 export function initialVersionsState(): VersionsState {
-  return { byFunction: emptyDictionary() };
+  return { byFunction: emptyShardedDictionary() };
 }
 
 const changed = (draft: Draft<VersionsState>, functionName: string): void => {
-  present(draft.byFunction[functionName], functionName).changedSincePublish = true;
+  present(entryOf(draft.byFunction, functionName), functionName).changedSincePublish = true;
 };
 
 /**
@@ -55,11 +63,11 @@ export const versionsHandlers: EventHandlers<
   FunctionsEvent | VersionsEvent
 > = {
   FunctionCreated: (draft, e) => {
-    draft.versions.byFunction[e.functionName] = {
+    putEntry(draft.versions.byFunction, e.functionName, {
       published: emptyDictionary(),
       nextNumber: 1,
       changedSincePublish: true,
-    };
+    });
   },
   FunctionCodeUpdated: (draft, e) => {
     changed(draft.versions, e.functionName);
@@ -68,12 +76,17 @@ export const versionsHandlers: EventHandlers<
     changed(draft.versions, e.functionName);
   },
   FunctionDeleted: (draft, e) => {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    delete draft.versions.byFunction[e.functionName];
+    // Its published versions' code leaves the account's storage with it (spec §7.1).
+    for (const record of Object.values(
+      entryOf(draft.versions.byFunction, e.functionName)?.published ?? {},
+    )) {
+      draft.functions.storedCodeBytes -= record.code.codeSizeBytes;
+    }
+    removeEntry(draft.versions.byFunction, e.functionName);
   },
   FunctionVersionPublished: (draft, e) => {
-    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
-    const latest = present(draft.functions.byName[e.functionName], e.functionName).latest;
+    const versions = present(entryOf(draft.versions.byFunction, e.functionName), e.functionName);
+    const latest = present(entryOf(draft.functions.byName, e.functionName), e.functionName).latest;
     // A version published while $LATEST is still Pending or updating is Pending too
     // (spec control-plane §2.8: UpdateFunctionCode with Publish answers State Pending).
     const settled =
@@ -86,16 +99,18 @@ export const versionsHandlers: EventHandlers<
       lastModifiedMs: e.atMs,
       lifecycle: settled ? ACTIVE : CREATING,
     };
+    draft.functions.storedCodeBytes += latest.code.codeSizeBytes;
     versions.nextNumber = Number(e.version) + 1;
     versions.lastPublished = e.version;
     versions.changedSincePublish = false;
   },
   FunctionVersionActivated: (draft, e) => {
-    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
+    const versions = present(entryOf(draft.versions.byFunction, e.functionName), e.functionName);
     present(versions.published[e.version], e.version).lifecycle = ACTIVE;
   },
   FunctionVersionDeleted: (draft, e) => {
-    const versions = present(draft.versions.byFunction[e.functionName], e.functionName);
+    const versions = present(entryOf(draft.versions.byFunction, e.functionName), e.functionName);
+    draft.functions.storedCodeBytes -= versions.published[e.version]?.code.codeSizeBytes ?? 0;
     // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
     delete versions.published[e.version];
     if (versions.lastPublished === e.version) delete versions.lastPublished;

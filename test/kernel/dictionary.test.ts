@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryOf, emptyDictionary } from '../../src/kernel/dictionary.js';
+import fc from 'fast-check';
+import {
+  dictionaryOf,
+  emptyDictionary,
+  emptyShardedDictionary,
+  entryOf,
+  keysOf,
+  putEntry,
+  removeEntry,
+  SHARD_COUNT,
+  shardOf,
+  valuesOf,
+  type ShardedDictionary,
+} from '../../src/kernel/dictionary.js';
+import { applyEvents } from '../../src/kernel/evolve.js';
 import { operations } from '../../src/operations/operations.js';
 import {
   arnOf,
@@ -64,5 +78,59 @@ describe('name-keyed records have no prototype (function names may be __proto__ 
         `Function not found: ${arnOf(name)}`,
       );
     }
+  });
+});
+
+describe('sharded dictionaries behave as one map, whatever the keys (DESIGN §4)', () => {
+  type Op = { readonly put: boolean; readonly key: string; readonly value: number };
+  const keyArb = fc.oneof(
+    fc.constantFrom('__proto__', 'constructor', 'toString', 'f', 'g'),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  );
+  const opArb = fc.record({ put: fc.boolean(), key: keyArb, value: fc.integer() });
+
+  it('agrees with a Map after any sequence of puts and removes, inside Immer recipes', () => {
+    fc.assert(
+      fc.property(fc.array(opArb, { maxLength: 60 }), (ops: Op[]) => {
+        const reference = new Map<string, number>();
+        for (const op of ops) {
+          if (op.put) reference.set(op.key, op.value);
+          else reference.delete(op.key);
+        }
+        const built = applyEvents<ShardedDictionary<number>, Op>(
+          emptyShardedDictionary<number>(),
+          ops,
+          (draft, op) => {
+            if (op.put) putEntry(draft, op.key, op.value);
+            else removeEntry(draft, op.key);
+          },
+        );
+        expect(built.size).toBe(reference.size);
+        expect(keysOf(built).sort()).toEqual([...reference.keys()].sort());
+        expect(valuesOf(built).sort()).toEqual([...reference.values()].sort());
+        for (const [key, value] of reference) expect(entryOf(built, key)).toBe(value);
+        expect(entryOf(built, 'hasOwnProperty')).toBe(reference.get('hasOwnProperty'));
+      }),
+    );
+  });
+
+  it('puts every key in one of SHARD_COUNT shards, the same one every time', () => {
+    fc.assert(
+      fc.property(fc.string(), (key) => {
+        const shard = Number(shardOf(key));
+        expect(Number.isInteger(shard) && shard >= 0 && shard < SHARD_COUNT).toBe(true);
+        expect(shardOf(key)).toBe(String(shard));
+      }),
+    );
+  });
+
+  it('spreads generated function names over the shards, so one write copies a small shard', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 1_000; i += 1) {
+      const shard = shardOf(`fn-${String(i).padStart(5, '0')}`);
+      counts.set(shard, (counts.get(shard) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(SHARD_COUNT);
+    expect(Math.max(...counts.values())).toBeLessThan(40);
   });
 });

@@ -10,6 +10,7 @@ import {
   expectRight,
   typesOf,
 } from '../support/scenario.js';
+import { entryOf } from '../../src/kernel/dictionary.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -32,7 +33,7 @@ describe('LambdaTwin: a stateful convenience that forwards to operations and add
     const answer = twin.call('CreateFunction', createFunctionInput('f'));
     expect(expectRight(answer).statusCode).toBe(201);
     expect(typesOf(twin.log)).toEqual(['FunctionCreated']);
-    expect(twin.state.functions.byName['f']).toBeDefined();
+    expect(entryOf(twin.state.functions.byName, 'f')).toBeDefined();
   });
 
   it('reads record nothing and leave the state object as it was', () => {
