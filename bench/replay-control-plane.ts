@@ -13,7 +13,7 @@ import { evolve, initialState, replay, type LambdaEvent, type LambdaState } from
 import { controlPlaneLog } from './control-plane-workload.js';
 import { mutableReplay, type MutableLambda } from './mutable-reference.js';
 import { median, measureHeapBytes, timeMs } from './measure.js';
-import { entryOf } from '../src/kernel/dictionary.js';
+import { entryOf, keysOf } from '../src/kernel/dictionary.js';
 
 interface Options {
   readonly events: number;
@@ -29,7 +29,7 @@ function evolveOneByOne(log: ReadonlyArray<LambdaEvent>): LambdaState {
 
 /** The model and the reference must agree before their speeds are compared. */
 function agree(state: LambdaState, reference: MutableLambda): boolean {
-  const names = Object.keys(state.functions.byName);
+  const names = keysOf(state.functions.byName);
   if (names.length !== reference.functions.size || state.logPosition !== reference.logPosition)
     return false;
   return names.every((name) => {

@@ -161,6 +161,10 @@ function createFunction(
     ...architecturesViolations(input.Architectures),
     ...(input.Tags === undefined ? [] : tagViolations(input.Tags)),
   ];
+  // Role is required by the request shape (botocore `CreateFunctionRequest`, spec §2.1).
+  // The type requires it, but requests built from JSON or plain JavaScript can still omit it.
+  if ((input as { readonly Role?: string }).Role === undefined)
+    violations.push("Value null at 'role' failed to satisfy constraint: Member must not be null");
   // Zip functions need a runtime and a handler; AWS reports their absence as null members.
   if (packageType === 'Zip' && input.Runtime === undefined)
     violations.push(

@@ -28,11 +28,22 @@ export interface TransitionTicket {
   readonly position: number;
 }
 
-/** One kind's queue: entries by position, from `head` (oldest still present) up to `next`. */
+/**
+ * One kind's queue: entries by position, from `head` (oldest still present) up to `next`, held
+ * in chunks of `CHUNK_SIZE` positions so that an Immer write copies one small chunk, not every
+ * waiting transition.
+ */
 export interface TransitionQueue {
   readonly head: number;
   readonly next: number;
-  readonly entries: Dictionary<PendingTransition>;
+  readonly chunks: Dictionary<Dictionary<PendingTransition>>;
+}
+
+const CHUNK_SIZE = 64;
+const chunkOf = (position: number): string => String(Math.floor(position / CHUNK_SIZE));
+
+function entryAt(queue: TransitionQueue, position: number): PendingTransition | undefined {
+  return queue.chunks[chunkOf(position)]?.[String(position)];
 }
 
 /** Every waiting transition, by kind. */
@@ -43,8 +54,8 @@ const KINDS: ReadonlyArray<TransitionKind> = ['Activation', 'UpdateCompletion'];
 /** No transition waiting. */
 export function emptyTransitions(): Transitions {
   return {
-    Activation: { head: 0, next: 0, entries: emptyDictionary() },
-    UpdateCompletion: { head: 0, next: 0, entries: emptyDictionary() },
+    Activation: { head: 0, next: 0, chunks: emptyDictionary() },
+    UpdateCompletion: { head: 0, next: 0, chunks: emptyDictionary() },
   };
 }
 
@@ -55,7 +66,10 @@ export function schedule(
 ): TransitionTicket {
   const queue = draft[transition.kind];
   const position = queue.next;
-  queue.entries[String(position)] = transition;
+  const chunkKey = chunkOf(position);
+  const chunk = queue.chunks[chunkKey] ?? emptyDictionary();
+  chunk[String(position)] = transition;
+  queue.chunks[chunkKey] = chunk;
   queue.next = position + 1;
   return { kind: transition.kind, position };
 }
@@ -63,15 +77,20 @@ export function schedule(
 /** Removes a transition (it happened, or its function was deleted) and moves the head past gaps. */
 export function unschedule(draft: Draft<Transitions>, ticket: TransitionTicket): void {
   const queue = draft[ticket.kind];
+  const chunkKey = chunkOf(ticket.position);
+  const chunk = queue.chunks[chunkKey];
+  if (chunk === undefined) return;
   // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete queue.entries[String(ticket.position)];
-  while (queue.head < queue.next && queue.entries[String(queue.head)] === undefined)
-    queue.head += 1;
+  delete chunk[String(ticket.position)];
+  // An emptied chunk goes, so the queue holds only chunks with waiting transitions.
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  if (Object.keys(chunk).length === 0) delete queue.chunks[chunkKey];
+  while (queue.head < queue.next && entryAt(queue, queue.head) === undefined) queue.head += 1;
 }
 
 function* queued(queue: TransitionQueue): Generator<PendingTransition> {
   for (let position = queue.head; position < queue.next; position += 1) {
-    const entry = queue.entries[String(position)];
+    const entry = entryAt(queue, position);
     if (entry !== undefined) yield entry;
   }
 }

@@ -22,40 +22,41 @@ export function dictionaryOf<V>(entries: Readonly<Record<string, V>>): Record<st
 
 /**
  * A name-keyed record split into a fixed number of shards by a hash of the name. An Immer write
- * copies only the top level (`SHARD_COUNT` entries) and one shard, so the cost of changing one
- * function does not grow with the number of functions (DESIGN §4). Read it with `entryOf`,
- * `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
+ * copies only the array of shards (a fast pointer copy) and one small shard, so the cost of
+ * changing one function does not grow with the number of functions (DESIGN §4). Prototype-free
+ * records with many keys are slow to copy in V8, which is why shards are kept small. Read it with
+ * `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
  */
 export interface ShardedDictionary<V> {
-  readonly shards: Dictionary<Dictionary<V>>;
+  readonly shards: ReadonlyArray<Dictionary<V> | undefined>;
   /** How many entries there are. */
   readonly size: number;
 }
 
-/** How many shards a `ShardedDictionary` has: 64 keeps both levels small up to ~10,000 names. */
-export const SHARD_COUNT = 64;
+/** How many shards a `ShardedDictionary` has: ~4 names per shard at 1,000 functions. */
+export const SHARD_COUNT = 256;
 
 /** The shard a key lives in: FNV-1a over the key's UTF-16 code units, modulo `SHARD_COUNT`. */
-export function shardOf(key: string): string {
+export function shardOf(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return String((hash >>> 0) % SHARD_COUNT);
+  return (hash >>> 0) % SHARD_COUNT;
 }
 
 /** A new, empty sharded record. */
 export function emptyShardedDictionary<V>(): ShardedDictionary<V> {
-  return { shards: emptyDictionary(), size: 0 };
+  return { shards: new Array<Dictionary<V> | undefined>(SHARD_COUNT).fill(undefined), size: 0 };
 }
 
 interface Shards<V> {
-  readonly shards: Readonly<Record<string, Readonly<Record<string, V>> | undefined>>;
+  readonly shards: ReadonlyArray<Readonly<Record<string, V>> | undefined>;
 }
 
 interface WritableShards<V> {
-  shards: Record<string, Record<string, V> | undefined>;
+  shards: Array<Record<string, V> | undefined>;
   size: number;
 }
 
@@ -66,11 +67,11 @@ export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
 
 /** Sets the entry under `key`, in a recipe. */
 export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): void {
-  const shardKey = shardOf(key);
-  let shard = draft.shards[shardKey];
+  const index = shardOf(key);
+  let shard = draft.shards[index];
   if (shard === undefined) {
     shard = emptyDictionary<V>();
-    draft.shards[shardKey] = shard;
+    draft.shards[index] = shard;
   }
   if (!(key in shard)) draft.size += 1;
   shard[key] = value;
@@ -88,15 +89,15 @@ export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
 /** Every key, in no particular order (sort where order matters). */
 export function keysOf<V>(dictionary: Shards<V>): string[] {
   const keys: string[] = [];
-  for (const shard of Object.values(dictionary.shards))
-    if (shard !== undefined) keys.push(...Object.keys(shard));
+  for (const shard of dictionary.shards) if (shard !== undefined) keys.push(...Object.keys(shard));
   return keys;
 }
 
 /** Every value, in no particular order. */
 export function valuesOf<V>(dictionary: Shards<V>): V[] {
   const values: V[] = [];
-  for (const shard of Object.values(dictionary.shards))
+  for (const shard of dictionary.shards) {
     if (shard !== undefined) values.push(...Object.values(shard));
+  }
   return values;
 }

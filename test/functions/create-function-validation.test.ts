@@ -556,3 +556,14 @@ describe('CreateFunction validation', () => {
     });
   });
 });
+
+describe('Role is required (spec §2.1: "Required fields: FunctionName, Role, Code")', () => {
+  it('refuses a CreateFunction without Role with the null-member ValidationException', () => {
+    const { Role: _omitted, ...withoutRole } = createFunctionInput('f');
+    expectError(
+      given().when('CreateFunction', withoutRole as typeof withoutRole & { Role: string }),
+      'ValidationException',
+      "1 validation error detected: Value null at 'role' failed to satisfy constraint: Member must not be null",
+    );
+  });
+});

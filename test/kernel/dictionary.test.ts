@@ -117,20 +117,20 @@ describe('sharded dictionaries behave as one map, whatever the keys (DESIGN §4)
   it('puts every key in one of SHARD_COUNT shards, the same one every time', () => {
     fc.assert(
       fc.property(fc.string(), (key) => {
-        const shard = Number(shardOf(key));
+        const shard = shardOf(key);
         expect(Number.isInteger(shard) && shard >= 0 && shard < SHARD_COUNT).toBe(true);
-        expect(shardOf(key)).toBe(String(shard));
+        expect(shardOf(key)).toBe(shard);
       }),
     );
   });
 
   it('spreads generated function names over the shards, so one write copies a small shard', () => {
-    const counts = new Map<string, number>();
+    const counts = new Map<number, number>();
     for (let i = 0; i < 1_000; i += 1) {
       const shard = shardOf(`fn-${String(i).padStart(5, '0')}`);
       counts.set(shard, (counts.get(shard) ?? 0) + 1);
     }
-    expect(counts.size).toBe(SHARD_COUNT);
-    expect(Math.max(...counts.values())).toBeLessThan(40);
+    expect(counts.size).toBeGreaterThan(SHARD_COUNT * 0.9);
+    expect(Math.max(...counts.values())).toBeLessThan(16);
   });
 });
