@@ -22,19 +22,25 @@ export function dictionaryOf<V>(entries: Readonly<Record<string, V>>): Record<st
 
 /**
  * A name-keyed record split into a fixed number of shards by a hash of the name. An Immer write
- * copies only the array of shards (a fast pointer copy) and one small shard, so the cost of
- * changing one function does not grow with the number of functions (DESIGN §4). Prototype-free
- * records with many keys are slow to copy in V8, which is why shards are kept small. Read it with
+ * copies only the array of shards (a pointer copy) and one small shard, so the cost of changing
+ * one function does not grow with the number of functions (DESIGN §4).
+ *
+ * Shards are ordinary objects whose keys carry a `#` prefix: V8 copies a small ordinary object
+ * about ten times faster than a prototype-free one, and no inherited member's name starts with
+ * `#`, so a function called `__proto__` or `constructor` is still just a name. Read it with
  * `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
  */
 export interface ShardedDictionary<V> {
-  readonly shards: ReadonlyArray<Dictionary<V> | undefined>;
+  readonly shards: ReadonlyArray<Shard<V> | undefined>;
   /** How many entries there are. */
   readonly size: number;
 }
 
-/** How many shards a `ShardedDictionary` has: ~4 names per shard at 1,000 functions. */
-export const SHARD_COUNT = 256;
+/** One shard: `#`-prefixed keys. */
+export type Shard<V> = Readonly<Record<`#${string}`, V>>;
+
+/** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
+export const SHARD_COUNT = 64;
 
 /** The shard a key lives in: FNV-1a over the key's UTF-16 code units, modulo `SHARD_COUNT`. */
 export function shardOf(key: string): number {
@@ -46,23 +52,26 @@ export function shardOf(key: string): number {
   return (hash >>> 0) % SHARD_COUNT;
 }
 
+const slot = (key: string): `#${string}` => `#${key}`;
+
 /** A new, empty sharded record. */
 export function emptyShardedDictionary<V>(): ShardedDictionary<V> {
-  return { shards: new Array<Dictionary<V> | undefined>(SHARD_COUNT).fill(undefined), size: 0 };
+  return { shards: new Array<Shard<V> | undefined>(SHARD_COUNT).fill(undefined), size: 0 };
 }
 
 interface Shards<V> {
-  readonly shards: ReadonlyArray<Readonly<Record<string, V>> | undefined>;
+  readonly shards: ReadonlyArray<Readonly<Record<`#${string}`, V>> | undefined>;
 }
 
 interface WritableShards<V> {
-  shards: Array<Record<string, V> | undefined>;
+  shards: Array<Record<`#${string}`, V> | undefined>;
   size: number;
 }
 
 /** The entry under `key` (a draft of it, when given a draft). */
 export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
-  return dictionary.shards[shardOf(key)]?.[key];
+  const shard = dictionary.shards[shardOf(key)];
+  return shard !== undefined && Object.hasOwn(shard, slot(key)) ? shard[slot(key)] : undefined;
 }
 
 /** Sets the entry under `key`, in a recipe. */
@@ -70,26 +79,28 @@ export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): vo
   const index = shardOf(key);
   let shard = draft.shards[index];
   if (shard === undefined) {
-    shard = emptyDictionary<V>();
+    shard = {};
     draft.shards[index] = shard;
   }
-  if (!(key in shard)) draft.size += 1;
-  shard[key] = value;
+  if (!Object.hasOwn(shard, slot(key))) draft.size += 1;
+  shard[slot(key)] = value;
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
   const shard = draft.shards[shardOf(key)];
-  if (shard === undefined || !(key in shard)) return;
+  if (shard === undefined || !Object.hasOwn(shard, slot(key))) return;
   // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete shard[key];
+  delete shard[slot(key)];
   draft.size -= 1;
 }
 
 /** Every key, in no particular order (sort where order matters). */
 export function keysOf<V>(dictionary: Shards<V>): string[] {
   const keys: string[] = [];
-  for (const shard of dictionary.shards) if (shard !== undefined) keys.push(...Object.keys(shard));
+  for (const shard of dictionary.shards) {
+    if (shard !== undefined) for (const name of Object.keys(shard)) keys.push(name.slice(1));
+  }
   return keys;
 }
 
