@@ -1,37 +1,25 @@
 /**
  * The one place where the property tests read the model state's internals (functions, versions,
- * aliases by name). The by-name collections are either plain prototype-free records or, since the
- * sharding of DESIGN §4, `{ shards, size }` records of records; this view reads both, so the
- * properties do not change when the storage layout does.
+ * aliases by name), always through the kernel's accessors (`entryOf`, `keysOf`), so the properties
+ * do not change when the storage layout does.
  */
 import type { AliasRecord } from '../../src/aliases/state.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../src/functions/state.js';
+import { entryOf, keysOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
 import type { FunctionVersions } from '../../src/versions/state.js';
 
-type Keyed = Readonly<Record<string, unknown>>;
-
-const isRecord = (value: unknown): value is Keyed => typeof value === 'object' && value !== null;
-
-/** Whether a collection has the sharded `{ shards, size }` layout. */
-const isSharded = (collection: Keyed): collection is { shards: Keyed; size: number } =>
-  isRecord(collection['shards']) && typeof collection['size'] === 'number';
-
-/** The entries of a by-name collection, whatever its layout; values are typed by the caller. */
-function entriesOf(collection: unknown): ReadonlyArray<readonly [string, unknown]> {
-  if (!isRecord(collection)) return [];
-  const records = isSharded(collection)
-    ? Object.values(collection.shards).filter(isRecord)
-    : [collection];
-  return records.flatMap((record) =>
-    Object.entries(record).filter((entry) => entry[1] !== undefined),
-  );
+/** The entries of a by-name collection, read through the kernel's own accessors. */
+function entriesOf<V>(collection: ShardedDictionary<V>): ReadonlyArray<readonly [string, V]> {
+  return keysOf(collection).flatMap((key) => {
+    const value = entryOf(collection, key);
+    return value === undefined ? [] : [[key, value] as const];
+  });
 }
 
-/** The value under `key` in a by-name collection, whatever its layout. */
-function entryIn(collection: unknown, key: string): unknown {
-  return entriesOf(collection).find(([k]) => k === key)?.[1];
-}
+/** The value under `key` in a by-name collection. */
+const entryIn = <V>(collection: ShardedDictionary<V>, key: string): V | undefined =>
+  entryOf(collection, key);
 
 /** The names in each slice (they should agree). */
 export const namesBySlice = (
@@ -47,19 +35,17 @@ export const namesBySlice = (
  * (none for the plain layout, which has no `size`).
  */
 export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
-  const slices = {
+  const slices: Record<string, ShardedDictionary<unknown>> = {
     functions: state.functions.byName,
     versions: state.versions.byFunction,
     aliases: state.aliases.byFunction,
   };
-  return Object.entries(slices).flatMap(([slice, collection]: [string, unknown]) =>
-    isRecord(collection) &&
-    isSharded(collection) &&
-    collection.size !== entriesOf(collection).length
-      ? [
+  return Object.entries(slices).flatMap(([slice, collection]) =>
+    collection.size === entriesOf(collection).length
+      ? []
+      : [
           `${slice}: size ${String(collection.size)}, ${String(entriesOf(collection).length)} entries`,
-        ]
-      : [],
+        ],
   );
 }
 
@@ -71,24 +57,21 @@ export function functionNames(state: LambdaState): ReadonlyArray<string> {
 
 /** A function's record (`$LATEST` and tags). */
 export const functionOf = (state: LambdaState, fn: string): FunctionRecord | undefined =>
-  entryIn(state.functions.byName, fn) as FunctionRecord | undefined;
+  entryIn(state.functions.byName, fn);
 
 /** A function's published versions and numbering. */
 export const versionsOf = (state: LambdaState, fn: string): FunctionVersions | undefined =>
-  entryIn(state.versions.byFunction, fn) as FunctionVersions | undefined;
+  entryIn(state.versions.byFunction, fn);
 
 /** A function's aliases, by name. */
 export const aliasesOf = (
   state: LambdaState,
   fn: string,
 ): ReadonlyArray<readonly [string, AliasRecord]> =>
-  entriesOf(entryIn(state.aliases.byFunction, fn)) as ReadonlyArray<readonly [string, AliasRecord]>;
+  Object.entries(entryIn(state.aliases.byFunction, fn) ?? {});
 
 /** A function's published versions, by number (none when the function does not exist). */
 export const publishedOf = (
   state: LambdaState,
   fn: string,
-): Readonly<Record<string, FunctionVersionRecord>> =>
-  Object.fromEntries(entriesOf(versionsOf(state, fn)?.published)) as Readonly<
-    Record<string, FunctionVersionRecord>
-  >;
+): Readonly<Record<string, FunctionVersionRecord>> => versionsOf(state, fn)?.published ?? {};
