@@ -47,6 +47,7 @@ export {
 export * as Functions from './functions/index.js';
 export * as Versions from './versions/index.js';
 export * as Aliases from './aliases/index.js';
+export * as Concurrency from './concurrency/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';
 export {

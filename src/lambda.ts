@@ -9,6 +9,14 @@ import { aliasesHandlers, initialAliasesState, type AliasesState } from './alias
 import type { AliasesCommand } from './aliases/commands.js';
 import { decideAliases } from './aliases/decide.js';
 import type { AliasesEvent } from './aliases/events.js';
+import type { ConcurrencyCommand } from './concurrency/commands.js';
+import { decideConcurrency } from './concurrency/decide.js';
+import type { ConcurrencyEvent } from './concurrency/events.js';
+import {
+  concurrencyHandlers,
+  initialConcurrencyState,
+  type ConcurrencyState,
+} from './concurrency/state.js';
 import type { FunctionsCommand } from './functions/commands.js';
 import { decideFunctions, dueTransitions } from './functions/decide.js';
 import type { FunctionsEvent } from './functions/events.js';
@@ -44,6 +52,7 @@ export interface LambdaState {
   readonly functions: FunctionsState;
   readonly versions: VersionsState;
   readonly aliases: AliasesState;
+  readonly concurrency: ConcurrencyState;
 }
 
 /**
@@ -53,9 +62,10 @@ export interface LambdaState {
 export type AdvanceClock = Command<'AdvanceClock', { readonly to: number }>;
 
 /** Every command the model takes. */
-export type LambdaCommand = FunctionsCommand | VersionsCommand | AliasesCommand | AdvanceClock;
+export type LambdaCommand =
+  FunctionsCommand | VersionsCommand | AliasesCommand | ConcurrencyCommand | AdvanceClock;
 /** Every event the model records. */
-export type LambdaEvent = FunctionsEvent | VersionsEvent | AliasesEvent;
+export type LambdaEvent = FunctionsEvent | VersionsEvent | AliasesEvent | ConcurrencyEvent;
 /** Every error `decide` can return. */
 export type LambdaError = AwsError;
 
@@ -78,6 +88,7 @@ export function initialState(settings: LambdaSettingsInput = {}): LambdaState {
     functions: initialFunctionsState(),
     versions: initialVersionsState(),
     aliases: initialAliasesState(),
+    concurrency: initialConcurrencyState(),
   };
 }
 
@@ -87,6 +98,7 @@ function recipe(draft: Draft<LambdaState>, event: LambdaEvent): void {
   handlerFor(functionsHandlers, event)?.(draft.functions, event);
   handlerFor(versionsHandlers, event)?.(draft, event);
   handlerFor(aliasesHandlers, event)?.(draft.aliases, event);
+  handlerFor(concurrencyHandlers, event)?.(draft.concurrency, event);
 }
 
 /** Applies one event. Never validates: an event is a fact. */
@@ -125,6 +137,9 @@ function decideCommand(
     case 'UpdateAlias':
     case 'DeleteAlias':
       return decideAliases(command, decision);
+    case 'PutFunctionConcurrency':
+    case 'DeleteFunctionConcurrency':
+      return decideConcurrency(command, decision);
   }
 }
 

@@ -164,16 +164,12 @@ function createFunction(
   // Role is required by the request shape (botocore `CreateFunctionRequest`, spec §2.1).
   // The type requires it, but requests built from JSON or plain JavaScript can still omit it.
   if ((input as { readonly Role?: string }).Role === undefined)
-    violations.push("Value null at 'role' failed to satisfy constraint: Member must not be null");
+    violations.push(violation.notNull('role'));
   // Zip functions need a runtime and a handler; AWS reports their absence as null members.
   if (packageType === 'Zip' && input.Runtime === undefined)
-    violations.push(
-      "Value null at 'runtime' failed to satisfy constraint: Member must not be null",
-    );
+    violations.push(violation.notNull('runtime'));
   if (packageType === 'Zip' && input.Handler === undefined)
-    violations.push(
-      "Value null at 'handler' failed to satisfy constraint: Member must not be null",
-    );
+    violations.push(violation.notNull('handler'));
   const resolved = resolveFunctionName(
     settings.account,
     input.FunctionName,
@@ -500,10 +496,7 @@ function tagResource(command: TagResource, { state, nowMs }: Decision): Result {
 
 function untagResource(command: UntagResource, { state, nowMs }: Decision): Result {
   const { Resource, TagKeys } = command.input;
-  const keyViolations: Violation[] =
-    TagKeys.length === 0
-      ? ["Value null at 'tagKeys' failed to satisfy constraint: Member must not be null"]
-      : [];
+  const keyViolations: Violation[] = TagKeys.length === 0 ? [violation.notNull('tagKeys')] : [];
   const found = taggedFunction(state, Resource, keyViolations);
   if (isLeft(found)) return found;
   // Untagging keys that are not there succeeds and changes nothing (recorded AWS behaviour).

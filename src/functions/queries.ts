@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { accountConcurrency, reservedConcurrency } from '../concurrency/queries.js';
 import { functionArn, resolveFunctionName } from '../kernel/arn.js';
 import { entryOf, keysOf } from '../kernel/dictionary.js';
 import { functionNotFound, type AwsError } from '../kernel/errors.js';
@@ -287,6 +288,8 @@ export interface GetFunctionResponse {
     readonly ResolvedImageUri?: string;
   };
   readonly Tags?: Readonly<Record<string, string>>;
+  /** Present only when the function has reserved concurrency (spec invocation §3.3). */
+  readonly Concurrency?: { readonly ReservedConcurrentExecutions: number };
 }
 
 /** GetFunction: the configuration, where the code is, and the function's tags if it has any. */
@@ -307,6 +310,7 @@ export function getFunction(
       : entryOf(state.versions.byFunction, config.FunctionName)?.published[config.Version];
   const imageUri = config.PackageType === 'Image' ? record?.code.imageUri : undefined;
   const region = state.settings.account.region;
+  const reserved = reservedConcurrency(state, config.FunctionName);
   return right({
     Configuration: config,
     Code:
@@ -322,6 +326,7 @@ export function getFunction(
             ResolvedImageUri: `${imageUri.split('@')[0] ?? imageUri}@sha256:${config.CodeSha256}`,
           },
     ...(Object.keys(tags).length === 0 ? {} : { Tags: { ...tags } }),
+    ...(reserved === undefined ? {} : { Concurrency: { ReservedConcurrentExecutions: reserved } }),
   });
 }
 
@@ -417,17 +422,23 @@ export interface AccountSettings {
     readonly TotalCodeSize: number;
     readonly CodeSizeUnzipped: number;
     readonly CodeSizeZipped: number;
+    readonly ConcurrentExecutions: number;
+    readonly UnreservedConcurrentExecutions: number;
   };
   readonly AccountUsage: { readonly TotalCodeSize: number; readonly FunctionCount: number };
 }
 
-/** GetAccountSettings: the code-storage quota and usage, and the number of functions. */
+/**
+ * GetAccountSettings: the code-storage quota and usage, the number of functions, and the account's
+ * concurrency limit and unreserved pool (spec invocation §3.2).
+ */
 export function getAccountSettings(state: LambdaState): AccountSettings {
   return {
     AccountLimit: {
       TotalCodeSize: state.settings.codeStorageLimitBytes,
       CodeSizeUnzipped: MAX_UNZIPPED_BYTES,
       CodeSizeZipped: MAX_ZIPPED_BYTES,
+      ...accountConcurrency(state),
     },
     AccountUsage: {
       TotalCodeSize: codeStorageUsedBytes(state),

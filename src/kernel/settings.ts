@@ -33,6 +33,11 @@ export interface LambdaSettings {
    * gives its number (spec control-plane §4.1), so the default is unlimited.
    */
   readonly aliasLimitPerFunction: number;
+  /**
+   * The account's concurrency quota, `ConcurrentExecutions`: 1,000 per Region by default, raised
+   * on request; new accounts may have as little as 10 (spec invocation §3.2).
+   */
+  readonly concurrentExecutionsLimit: number;
   /** Runtimes CreateFunction and UpdateFunctionConfiguration accept, in the order AWS lists them. */
   readonly acceptedRuntimes: ReadonlyArray<string>;
   /** Recently deprecated runtimes, which get AWS's "no longer supported" message. */
@@ -91,6 +96,7 @@ export const defaultSettings: LambdaSettings = {
   codeStorageLimitBytes: 80_530_636_800,
   memorySizeLimitMb: 10_240,
   aliasLimitPerFunction: Number.MAX_SAFE_INTEGER,
+  concurrentExecutionsLimit: 1_000,
   acceptedRuntimes: ACCEPTED_RUNTIMES,
   deprecatedRuntimes: DEPRECATED_RUNTIMES,
 };

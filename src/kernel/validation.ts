@@ -49,6 +49,9 @@ export const violation = {
     `${at(field, String(value))} Member must have value less than or equal to ${String(max)}`,
   minValue: (field: string, value: number, min: number): Violation =>
     `${at(field, String(value))} Member must have value greater than or equal to ${String(min)}`,
+  /** A required member that is missing: AWS reports it as the value `null`. */
+  notNull: (field: string): Violation =>
+    `Value null at '${field}' failed to satisfy constraint: Member must not be null`,
   /** A free-form constraint text, for the map and list members (`Map value must satisfy …`). */
   custom: (field: string, value: string, constraint: string): Violation =>
     `${at(field, value)} ${constraint}`,

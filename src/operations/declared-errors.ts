@@ -1,6 +1,6 @@
 /**
  * Which exceptions each operation can return, as data: the errors botocore declares for it
- * (spec control-plane §5.2), restricted to the ones this model raises, plus the three AWS sends
+ * (spec control-plane §5.2; botocore for the concurrency operations), restricted to the ones this model raises, plus the three AWS sends
  * without declaring them — `ValidationException` (pattern, length and enum failures),
  * `AccessDeniedException` (an ARN of another account) and, for requests that carry a zip,
  * `RequestEntityTooLargeException` (spec §5.1).
@@ -140,6 +140,26 @@ export const DECLARED_ERRORS = {
     'ValidationException',
   ],
   GetAccountSettings: ['TooManyRequestsException'],
+  PutFunctionConcurrency: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  GetFunctionConcurrency: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  DeleteFunctionConcurrency: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
 } as const satisfies Readonly<Record<string, ReadonlyArray<AwsErrorTag>>>;
 
 /** An operation with a declared error list. */

@@ -7,6 +7,14 @@
  * @module
  */
 import type {
+  FunctionConcurrencyRequest,
+  PutFunctionConcurrencyRequest,
+} from '../concurrency/commands.js';
+import {
+  getFunctionConcurrency,
+  type GetFunctionConcurrencyResponse,
+} from '../concurrency/queries.js';
+import type {
   CreateAliasRequest,
   DeleteAliasRequest,
   UpdateAliasRequest,
@@ -237,6 +245,24 @@ export const operations = {
     { readonly Resource: string },
     { readonly Tags: Readonly<Record<string, string>> }
   >(listTags),
+  /** PutFunctionConcurrency: 200 and the reservation. */
+  PutFunctionConcurrency: run(
+    'PutFunctionConcurrency',
+    200,
+    (_state, input: PutFunctionConcurrencyRequest) => ({
+      ReservedConcurrentExecutions: input.ReservedConcurrentExecutions,
+    }),
+  ),
+  /** DeleteFunctionConcurrency: 204, also when nothing was reserved. */
+  DeleteFunctionConcurrency: run(
+    'DeleteFunctionConcurrency',
+    204,
+    (_state, _input: FunctionConcurrencyRequest) => undefined,
+  ),
+  /** GetFunctionConcurrency: the reservation, or `{}`. */
+  GetFunctionConcurrency: read<FunctionConcurrencyRequest, GetFunctionConcurrencyResponse>(
+    getFunctionConcurrency,
+  ),
   /** GetAccountSettings. */
   GetAccountSettings: read<Record<string, never>, AccountSettings>((state) =>
     right(getAccountSettings(state)),

@@ -16,7 +16,7 @@ const K1 = zipOfSize(1000);
 const K2 = zipOfSize(2000);
 
 describe('GetAccountSettings and code storage (spec §3.1, §7.1)', () => {
-  it('reports the default limits: 75 GB of code, 250 MB unzipped, 50 MB zipped', () => {
+  it('reports the default limits: 75 GB of code, 250 MB unzipped, 50 MB zipped, 1,000 concurrent executions (invocation §3.2)', () => {
     const response = expectRight(operations.GetAccountSettings(given().state, {}).result);
     expect(response.statusCode).toBe(200);
     expect(response.body).toEqual({
@@ -24,6 +24,8 @@ describe('GetAccountSettings and code storage (spec §3.1, §7.1)', () => {
         TotalCodeSize: 80_530_636_800,
         CodeSizeUnzipped: 262_144_000,
         CodeSizeZipped: 52_428_800,
+        ConcurrentExecutions: 1_000,
+        UnreservedConcurrentExecutions: 1_000,
       },
       AccountUsage: { TotalCodeSize: 0, FunctionCount: 0 },
     });

@@ -219,7 +219,9 @@ export type Op =
     })
   | (Targeted & { readonly op: 'DeleteAlias'; readonly name: string })
   | (Targeted & { readonly op: 'TagResource'; readonly tags: Readonly<Record<string, string>> })
-  | (Targeted & { readonly op: 'UntagResource'; readonly keys: ReadonlyArray<string> });
+  | (Targeted & { readonly op: 'UntagResource'; readonly keys: ReadonlyArray<string> })
+  | (Targeted & { readonly op: 'PutFunctionConcurrency'; readonly reserved: number })
+  | (Targeted & { readonly op: 'DeleteFunctionConcurrency' });
 
 /** A step: time passes by `advanceMs`, then `op` is decided at the new time. */
 export type Step = { readonly advanceMs: number } & Op;
@@ -472,6 +474,21 @@ const untagArb: fc.Arbitrary<Op> = targeted(
   }),
 ).map((r) => ({ ...r, op: 'UntagResource' as const }));
 
+// Reservations around the account's 1,000 limit and its 100 minimum unreserved, and invalid ones.
+const reserveArb: fc.Arbitrary<Op> = targeted(
+  fc.record({
+    reserved: fc.oneof(
+      fc.constantFrom(0, 1, 450, 900, 901, -1, 1.5),
+      fc.integer({ min: 0, max: 1_000 }),
+    ),
+  }),
+).map((r) => ({ ...r, op: 'PutFunctionConcurrency' as const }));
+
+const unreserveArb: fc.Arbitrary<Op> = targeted(fc.constant({})).map((r) => ({
+  ...r,
+  op: 'DeleteFunctionConcurrency' as const,
+}));
+
 /** One operation, weighted towards the ones that build up state. */
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: createArb, weight: 5 },
@@ -485,6 +502,8 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: deleteAliasArb, weight: 2 },
   { arbitrary: tagArb, weight: 1 },
   { arbitrary: untagArb, weight: 1 },
+  { arbitrary: reserveArb, weight: 2 },
+  { arbitrary: unreserveArb, weight: 1 },
 );
 
 /** How far the clock moves before a step: often not at all, otherwise up to 3 s. */
@@ -731,6 +750,14 @@ export function toCommand(step: Step, before: LambdaState, now: number): LambdaC
         { Resource: resourceOf(step.fn, step.form), TagKeys: step.keys },
         now,
       );
+    case 'PutFunctionConcurrency':
+      return command(
+        'PutFunctionConcurrency',
+        { FunctionName, ReservedConcurrentExecutions: step.reserved },
+        now,
+      );
+    case 'DeleteFunctionConcurrency':
+      return command('DeleteFunctionConcurrency', { FunctionName }, now);
   }
 }
 
