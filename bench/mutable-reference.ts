@@ -44,6 +44,9 @@ export interface MutableLambda {
   functions: Map<string, MutableFunction>;
   /** Function names with a transition pending (activation or update completion). */
   pending: Set<string>;
+  /** Reserved concurrency by function, and its sum. */
+  reserved: Map<string, number>;
+  totalReserved: number;
 }
 
 const fn = (model: MutableLambda, name: string): MutableFunction => {
@@ -52,6 +55,11 @@ const fn = (model: MutableLambda, name: string): MutableFunction => {
   return found;
 };
 
+function release(model: MutableLambda, name: string): void {
+  model.totalReserved -= model.reserved.get(name) ?? 0;
+  model.reserved.delete(name);
+}
+
 /** Applies a log to a fresh mutable model. */
 export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda {
   const model: MutableLambda = {
@@ -59,6 +67,8 @@ export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda
     logPosition: 0,
     functions: new Map(),
     pending: new Set(),
+    reserved: new Map(),
+    totalReserved: 0,
   };
   for (const e of events) {
     model.logPosition += 1;
@@ -115,6 +125,15 @@ export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda
       case 'FunctionDeleted':
         model.functions.delete(e.functionName);
         model.pending.delete(e.functionName);
+        release(model, e.functionName);
+        break;
+      case 'FunctionConcurrencyReserved':
+        release(model, e.functionName);
+        model.reserved.set(e.functionName, e.reservedConcurrentExecutions);
+        model.totalReserved += e.reservedConcurrentExecutions;
+        break;
+      case 'FunctionConcurrencyReleased':
+        release(model, e.functionName);
         break;
       case 'FunctionTagged': {
         const f = fn(model, e.functionName);
