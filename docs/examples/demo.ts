@@ -1,6 +1,6 @@
 /**
  * The demonstration behind `npm start`: a small deployment, done the way you would do it against
- * AWS, with three classic mistakes answered by the errors AWS gives. Everything runs on a model
+ * AWS, with four classic mistakes answered by the errors AWS gives. Everything runs on a model
  * clock that moves only when we say so; nothing is sent anywhere.
  */
 import { isLeft, LambdaTwin, replay, type AwsError, type Either } from '../../src/index.js';
@@ -87,6 +87,30 @@ step(
   'Mistake 3: DeleteFunction orders:2 while the canary routes to it',
   twin.call('DeleteFunction', { FunctionName: 'orders', Qualifier: '2' }),
   () => 'deleted',
+);
+
+step(
+  "Mistake 4: reserve 950 of the account's 1,000 concurrent executions",
+  twin.call('PutFunctionConcurrency', {
+    FunctionName: 'orders',
+    ReservedConcurrentExecutions: 950,
+  }),
+  (c) => `ReservedConcurrentExecutions=${String(c.ReservedConcurrentExecutions)}`,
+);
+step(
+  'PutFunctionConcurrency 100',
+  twin.call('PutFunctionConcurrency', {
+    FunctionName: 'orders',
+    ReservedConcurrentExecutions: 100,
+  }),
+  (c) => `ReservedConcurrentExecutions=${String(c.ReservedConcurrentExecutions)}`,
+);
+step('GetAccountSettings', twin.call('GetAccountSettings', {}), (a) =>
+  [
+    `ConcurrentExecutions=${String(a.AccountLimit.ConcurrentExecutions)}`,
+    `UnreservedConcurrentExecutions=${String(a.AccountLimit.UnreservedConcurrentExecutions)}`,
+    `TotalCodeSize used=${String(a.AccountUsage.TotalCodeSize)} bytes`,
+  ].join(', '),
 );
 
 console.log('\nGetAlias live');
