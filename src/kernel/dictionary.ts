@@ -71,7 +71,8 @@ interface WritableShards<V> {
 /** The entry under `key` (a draft of it, when given a draft). */
 export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
   const shard = dictionary.shards[shardOf(key)];
-  return shard !== undefined && Object.hasOwn(shard, slot(key)) ? shard[slot(key)] : undefined;
+  const name = slot(key);
+  return shard !== undefined && Object.hasOwn(shard, name) ? shard[name] : undefined;
 }
 
 /** Sets the entry under `key`, in a recipe. */
@@ -82,16 +83,18 @@ export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): vo
     shard = {};
     draft.shards[index] = shard;
   }
-  if (!Object.hasOwn(shard, slot(key))) draft.size += 1;
-  shard[slot(key)] = value;
+  const name = slot(key);
+  if (!Object.hasOwn(shard, name)) draft.size += 1;
+  shard[name] = value;
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
   const shard = draft.shards[shardOf(key)];
-  if (shard === undefined || !Object.hasOwn(shard, slot(key))) return;
+  const name = slot(key);
+  if (shard === undefined || !Object.hasOwn(shard, name)) return;
   // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete shard[slot(key)];
+  delete shard[name];
   draft.size -= 1;
 }
 

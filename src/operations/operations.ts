@@ -53,6 +53,7 @@ import {
   type ListFunctionsResponse,
 } from '../functions/queries.js';
 import { present } from '../kernel/assert.js';
+import { resolveFunctionName } from '../kernel/arn.js';
 import type { AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import type { CommandMeta } from '../kernel/message.js';
@@ -151,8 +152,11 @@ const publishedVersion = (
 
 /** The `$LATEST` configuration of a function named by a request's `FunctionName`. */
 function latestOf(state: LambdaState, functionName: string): FunctionConfiguration {
-  const config = getFunctionConfiguration(state, { FunctionName: functionName });
-  return present(isLeft(config) ? undefined : config.right, functionName);
+  // The command was accepted, so the name resolves; any `:$LATEST` qualifier is dropped because
+  // update responses show the unqualified ARN.
+  const resolved = resolveFunctionName(state.settings.account, functionName, 'FunctionName');
+  const name = present(isLeft(resolved) ? undefined : resolved.right.name, functionName);
+  return present(latestConfiguration(state, name), name);
 }
 
 /**
@@ -187,22 +191,19 @@ export const operations = {
           published.version,
         );
       }
-      return latestOf(state, input.FunctionName.replace(/:\$LATEST$/, ''));
+      return latestOf(state, input.FunctionName);
     },
   ),
   /** UpdateFunctionConfiguration: 200 and the new `$LATEST` configuration. */
   UpdateFunctionConfiguration: run(
     'UpdateFunctionConfiguration',
     200,
-    (state, input: UpdateFunctionConfigurationRequest) =>
-      latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')),
+    (state, input: UpdateFunctionConfigurationRequest) => latestOf(state, input.FunctionName),
   ),
   /** PublishVersion: 201 and the new version, or the last one when nothing changed since. */
   PublishVersion: run('PublishVersion', 201, (state, input: PublishVersionRequest, events) => {
     const published = publishedVersion(events);
-    const name =
-      published?.functionName ??
-      latestOf(state, input.FunctionName.replace(/:\$LATEST$/, '')).FunctionName;
+    const name = published?.functionName ?? latestOf(state, input.FunctionName).FunctionName;
     const version =
       published?.version ??
       present(entryOf(state.versions.byFunction, name)?.lastPublished, 'last published version');

@@ -9,12 +9,9 @@ import {
   given,
   typesOf,
   type Scenario,
+  functionWithVersions,
+  UUID,
 } from '../support/scenario.js';
-
-/** A function `f` with versions 1 and 2, built once: scenarios are immutable values. */
-let built: Scenario | undefined;
-const twoVersions = (): Scenario =>
-  (built ??= given().withFunction('f').withPublishedVersion('f').withPublishedVersion('f'));
 
 /** Runs CreateAlias through the AWS facade, as an SDK caller would see it. */
 const createViaFacade = (scenario: Scenario, input: Parameters<typeof operations.CreateAlias>[1]) =>
@@ -23,13 +20,10 @@ const createViaFacade = (scenario: Scenario, input: Parameters<typeof operations
 const namePatternError = (name: string): string =>
   `1 validation error detected: Value '${name}' at 'name' failed to satisfy constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)`;
 
-/** RevisionIds are opaque UUIDs (spec control-plane §2.2). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 describe('CreateAlias (spec control-plane §4.1)', () => {
   describe('the response', () => {
     it('answers 201 with AliasConfiguration: AliasArn, Name, FunctionVersion, Description "" and a RevisionId, no RoutingConfig', () => {
-      const { result, events } = createViaFacade(twoVersions(), {
+      const { result, events } = createViaFacade(functionWithVersions(2), {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '1',
@@ -48,7 +42,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('keeps the Description given', () => {
-      const { result } = createViaFacade(twoVersions(), {
+      const { result } = createViaFacade(functionWithVersions(2), {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '2',
@@ -61,7 +55,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('returns the routing weight exactly as sent (spec §4.2)', () => {
-      const { result } = createViaFacade(twoVersions(), {
+      const { result } = createViaFacade(functionWithVersions(2), {
         FunctionName: 'f',
         Name: 'canary',
         FunctionVersion: '1',
@@ -74,7 +68,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
 
     it('accepts an empty AdditionalVersionWeights map and then omits RoutingConfig (spec §4.1, §4.2)', () => {
       for (const routing of [{ AdditionalVersionWeights: {} }, {}]) {
-        const { result } = createViaFacade(twoVersions(), {
+        const { result } = createViaFacade(functionWithVersions(2), {
           FunctionName: 'f',
           Name: 'live',
           FunctionVersion: '1',
@@ -85,7 +79,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('gives every alias its own RevisionId', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('CreateAlias', { FunctionName: 'f', Name: 'a', FunctionVersion: '1' })
         .run('CreateAlias', { FunctionName: 'f', Name: 'b', FunctionVersion: '1' });
       const a = expectRight(getAlias(scenario.state, { FunctionName: 'f', Name: 'a' })).RevisionId;
@@ -110,7 +104,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
   });
 
   it("changes neither $LATEST's nor the version's RevisionId (spec §2.10)", () => {
-    const before = twoVersions();
+    const before = functionWithVersions(2);
     const after = before.run('CreateAlias', {
       FunctionName: 'f',
       Name: 'live',
@@ -129,7 +123,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
 
   it('accepts the function as a full ARN, and records the bare function name', () => {
     const events = expectRight(
-      twoVersions().when('CreateAlias', {
+      functionWithVersions(2).when('CreateAlias', {
         FunctionName: arnOf('f'),
         Name: 'live',
         FunctionVersion: '1',
@@ -139,7 +133,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
   });
 
   it('refuses an alias ARN as the function: an alias is created on the function (spec §1.2)', () => {
-    const scenario = twoVersions().run('CreateAlias', {
+    const scenario = functionWithVersions(2).run('CreateAlias', {
       FunctionName: 'f',
       Name: 'live',
       FunctionVersion: '1',
@@ -156,7 +150,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
 
   describe('conflicts and missing resources', () => {
     it('refuses an existing alias name with 409 `Alias already exists: <alias arn>`', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '1',
@@ -170,7 +164,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('allows the same alias name on another function: aliases belong to a function', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .withFunction('g')
         .withPublishedVersion('g')
         .run('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' });
@@ -184,7 +178,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('allows the name again once the alias is deleted', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' })
         .run('DeleteAlias', { FunctionName: 'f', Name: 'live' });
       expect(
@@ -207,7 +201,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
 
     it('answers 404 naming the version when FunctionVersion is not published', () => {
       expectError(
-        twoVersions().when('CreateAlias', {
+        functionWithVersions(2).when('CreateAlias', {
           FunctionName: 'f',
           Name: 'live',
           FunctionVersion: '7',
@@ -218,7 +212,10 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     });
 
     it('answers 404 for a version that was deleted', () => {
-      const scenario = twoVersions().run('DeleteFunction', { FunctionName: 'f', Qualifier: '1' });
+      const scenario = functionWithVersions(2).run('DeleteFunction', {
+        FunctionName: 'f',
+        Qualifier: '1',
+      });
       expectError(
         scenario.when('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' }),
         'ResourceNotFoundException',
@@ -245,7 +242,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
   describe('model validation (spec control-plane §1.3)', () => {
     it('refuses an all-digit name with the pattern message', () => {
       const error = expectError(
-        twoVersions().when('CreateAlias', {
+        functionWithVersions(2).when('CreateAlias', {
           FunctionName: 'f',
           Name: '2024',
           FunctionVersion: '1',
@@ -260,7 +257,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
       expect(
         typesOf(
           expectRight(
-            twoVersions().when('CreateAlias', {
+            functionWithVersions(2).when('CreateAlias', {
               FunctionName: 'f',
               Name: '2024-01-02',
               FunctionVersion: '1',
@@ -272,7 +269,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
 
     it('refuses `$LATEST` as a name: `$` is outside the pattern', () => {
       expectError(
-        twoVersions().when('CreateAlias', {
+        functionWithVersions(2).when('CreateAlias', {
           FunctionName: 'f',
           Name: '$LATEST',
           FunctionVersion: '1',
@@ -285,12 +282,16 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     it('refuses a name over 128 characters and accepts one of 128', () => {
       const long = 'a'.repeat(129);
       expectError(
-        twoVersions().when('CreateAlias', { FunctionName: 'f', Name: long, FunctionVersion: '1' }),
+        functionWithVersions(2).when('CreateAlias', {
+          FunctionName: 'f',
+          Name: long,
+          FunctionVersion: '1',
+        }),
         'ValidationException',
         `1 validation error detected: Value '${long}' at 'name' failed to satisfy constraint: Member must have length less than or equal to 128`,
       );
       expectRight(
-        twoVersions().when('CreateAlias', {
+        functionWithVersions(2).when('CreateAlias', {
           FunctionName: 'f',
           Name: 'a'.repeat(128),
           FunctionVersion: '1',
@@ -301,7 +302,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     it('refuses a FunctionVersion that is neither $LATEST nor a number', () => {
       for (const version of ['v1', '$latest', '1.0']) {
         expectError(
-          twoVersions().when('CreateAlias', {
+          functionWithVersions(2).when('CreateAlias', {
             FunctionName: 'f',
             Name: 'live',
             FunctionVersion: version,
@@ -315,7 +316,7 @@ describe('CreateAlias (spec control-plane §4.1)', () => {
     it('refuses a Description over 256 characters', () => {
       const long = 'd'.repeat(257);
       expectError(
-        twoVersions().when('CreateAlias', {
+        functionWithVersions(2).when('CreateAlias', {
           FunctionName: 'f',
           Name: 'live',
           FunctionVersion: '1',

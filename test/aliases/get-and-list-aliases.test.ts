@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { getAlias, listAliases, type ListAliasesResponse } from '../../src/aliases/queries.js';
 import { operations } from '../../src/operations/operations.js';
-import { arnOf, expectError, expectRight, given, type Scenario } from '../support/scenario.js';
-
-/** A function `f` with versions 1 and 2, built once: scenarios are immutable values. */
-let built: Scenario | undefined;
-const twoVersions = (): Scenario =>
-  (built ??= given().withFunction('f').withPublishedVersion('f').withPublishedVersion('f'));
+import {
+  arnOf,
+  expectError,
+  expectRight,
+  given,
+  type Scenario,
+  functionWithVersions,
+  UUID,
+} from '../support/scenario.js';
 
 /**
  * Four aliases, three of them with primary version 1 (as LocalStack's recorded
@@ -15,7 +18,7 @@ const twoVersions = (): Scenario =>
  */
 let fourBuilt: Scenario | undefined;
 const fourAliases = (): Scenario =>
-  (fourBuilt ??= twoVersions()
+  (fourBuilt ??= functionWithVersions(2)
     .run('CreateAlias', { FunctionName: 'f', Name: 'red', FunctionVersion: '1' })
     .run('CreateAlias', { FunctionName: 'f', Name: 'green', FunctionVersion: '2' })
     .run('CreateAlias', {
@@ -28,9 +31,6 @@ const fourAliases = (): Scenario =>
 
 const namesOf = (response: ListAliasesResponse): ReadonlyArray<string> =>
   response.Aliases.map((a) => a.Name);
-
-/** RevisionIds are opaque UUIDs (spec control-plane §2.2). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('GetAlias (spec control-plane §4.1)', () => {
   it('answers 200 with AliasConfiguration, RoutingConfig included when set', () => {
@@ -129,7 +129,7 @@ describe('ListAliases (spec control-plane §4.1)', () => {
   });
 
   it('answers an empty list for a function with no alias', () => {
-    expect(expectRight(listAliases(twoVersions().state, { FunctionName: 'f' }))).toEqual({
+    expect(expectRight(listAliases(functionWithVersions(2).state, { FunctionName: 'f' }))).toEqual({
       Aliases: [],
     });
   });

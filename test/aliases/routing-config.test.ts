@@ -12,12 +12,8 @@ import {
   OTHER_ROLE,
   typesOf,
   type Scenario,
+  functionWithVersions,
 } from '../support/scenario.js';
-
-/** A function `f` with versions 1 and 2 (same role, no DLQ), built once: scenarios are immutable values. */
-let built: Scenario | undefined;
-const twoVersions = (): Scenario =>
-  (built ??= given().withFunction('f').withPublishedVersion('f').withPublishedVersion('f'));
 
 /**
  * The two ways to set a routing config: creating an alias, and updating an existing alias
@@ -76,7 +72,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
   for (const { name, apply } of operationsUnderTest) {
     describe(name, () => {
       it('accepts one additional version with a weight, and stores it', () => {
-        const events = expectRight(apply(twoVersions(), '1', weights({ '2': 0.25 })));
+        const events = expectRight(apply(functionWithVersions(2), '1', weights({ '2': 0.25 })));
         expect(events).toEqual([
           expect.objectContaining({
             functionVersion: '1',
@@ -87,22 +83,22 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('accepts the boundary weights 0.0 and 1.0 (inclusive in [BC])', () => {
         for (const weight of [0, 1])
-          expectRight(apply(twoVersions(), '1', weights({ '2': weight })));
+          expectRight(apply(functionWithVersions(2), '1', weights({ '2': weight })));
       });
 
       it('step 1: refuses a weight above 1 or below 0 with the ValidationException the Java service prints', () => {
         expectError(
-          apply(twoVersions(), '1', weights({ '2': 2 })),
+          apply(functionWithVersions(2), '1', weights({ '2': 2 })),
           'ValidationException',
           validationOf('{2=2.0}', WEIGHT_VALUE_CONSTRAINT),
         );
         expectError(
-          apply(twoVersions(), '1', weights({ '2': -1 })),
+          apply(functionWithVersions(2), '1', weights({ '2': -1 })),
           'ValidationException',
           validationOf('{2=-1.0}', WEIGHT_VALUE_CONSTRAINT),
         );
         expectError(
-          apply(twoVersions(), '1', weights({ '2': 1.5 })),
+          apply(functionWithVersions(2), '1', weights({ '2': 1.5 })),
           'ValidationException',
           validationOf('{2=1.5}', WEIGHT_VALUE_CONSTRAINT),
         );
@@ -110,7 +106,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 1: refuses a non-numeric key such as $LATEST with the map-keys ValidationException', () => {
         expectError(
-          apply(twoVersions(), '1', weights({ $LATEST: 0.5 })),
+          apply(functionWithVersions(2), '1', weights({ $LATEST: 0.5 })),
           'ValidationException',
           validationOf('{$LATEST=0.5}', WEIGHT_KEY_CONSTRAINT),
         );
@@ -118,7 +114,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 2: refuses more than one entry, ahead of the "already included" check', () => {
         const error = expectError(
-          apply(twoVersions(), '1', weights({ '1': 0.8, '2': 0.2 })),
+          apply(functionWithVersions(2), '1', weights({ '1': 0.8, '2': 0.2 })),
           'InvalidParameterValueException',
           TOO_MANY,
         );
@@ -127,7 +123,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 2 before step 3: more than one entry wins over a missing primary version', () => {
         expectError(
-          apply(twoVersions(), '9', weights({ '1': 0.5, '2': 0.5 })),
+          apply(functionWithVersions(2), '9', weights({ '1': 0.5, '2': 0.5 })),
           'InvalidParameterValueException',
           TOO_MANY,
         );
@@ -135,7 +131,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 3: a missing primary version is a 404 naming it, ahead of the routing checks', () => {
         const error = expectError(
-          apply(twoVersions(), '9', weights({ '9': 0.5 })),
+          apply(functionWithVersions(2), '9', weights({ '9': 0.5 })),
           'ResourceNotFoundException',
           `Function not found: ${arnOf('f', '9')}`,
         );
@@ -144,7 +140,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 4: refuses the primary version as the additional one', () => {
         expectError(
-          apply(twoVersions(), '1', weights({ '1': 0.5 })),
+          apply(functionWithVersions(2), '1', weights({ '1': 0.5 })),
           'InvalidParameterValueException',
           alreadyIncluded('1'),
         );
@@ -152,7 +148,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 5: refuses routing on an alias whose primary is $LATEST', () => {
         expectError(
-          apply(twoVersions(), '$LATEST', weights({ '1': 0.5 })),
+          apply(functionWithVersions(2), '$LATEST', weights({ '1': 0.5 })),
           'InvalidParameterValueException',
           LATEST_ROUTING,
         );
@@ -160,20 +156,20 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
       it('step 5 before step 6: $LATEST with routing to a missing version reports $LATEST', () => {
         expectError(
-          apply(twoVersions(), '$LATEST', weights({ '9': 0.5 })),
+          apply(functionWithVersions(2), '$LATEST', weights({ '9': 0.5 })),
           'InvalidParameterValueException',
           LATEST_ROUTING,
         );
       });
 
       it('accepts $LATEST as primary with an empty routing map (no routing, spec §4.1)', () => {
-        const events = expectRight(apply(twoVersions(), '$LATEST', weights({})));
+        const events = expectRight(apply(functionWithVersions(2), '$LATEST', weights({})));
         expect(events[0]).not.toHaveProperty('additionalVersionWeights');
       });
 
       it('step 6: a missing additional version is a 404 naming it', () => {
         expectError(
-          apply(twoVersions(), '1', weights({ '9': 0.5 })),
+          apply(functionWithVersions(2), '1', weights({ '9': 0.5 })),
           'ResourceNotFoundException',
           `Function not found: ${arnOf('f', '9')}`,
         );
@@ -240,7 +236,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
 
   describe('changing the routing of an existing alias (spec §4.1, §4.2)', () => {
     const canary = (): Scenario =>
-      twoVersions().run('CreateAlias', {
+      functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'canary',
         FunctionVersion: '1',
@@ -311,7 +307,7 @@ describe('RoutingConfig rules on CreateAlias and UpdateAlias (spec control-plane
     });
 
     it('refuses adding routing to an alias on $LATEST (step 5)', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'dev',
         FunctionVersion: '$LATEST',

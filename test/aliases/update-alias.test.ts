@@ -8,30 +8,23 @@ import {
   given,
   typesOf,
   type Scenario,
+  UUID,
+  REVISION_MISMATCH,
+  functionWithVersions,
 } from '../support/scenario.js';
 
 /** A function `f` with versions 1 and 2 and an alias `live` on version 1, described "first". */
 let built: Scenario | undefined;
 const withLive = (): Scenario =>
-  (built ??= given()
-    .withFunction('f')
-    .withPublishedVersion('f')
-    .withPublishedVersion('f')
-    .run('CreateAlias', {
-      FunctionName: 'f',
-      Name: 'live',
-      FunctionVersion: '1',
-      Description: 'first',
-    }));
+  (built ??= functionWithVersions(2).run('CreateAlias', {
+    FunctionName: 'f',
+    Name: 'live',
+    FunctionVersion: '1',
+    Description: 'first',
+  }));
 
 const liveOf = (scenario: Scenario): AliasConfiguration =>
   expectRight(getAlias(scenario.state, { FunctionName: 'f', Name: 'live' }));
-
-const REVISION_MESSAGE =
-  'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id';
-
-/** RevisionIds are opaque UUIDs (spec control-plane §2.2). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('UpdateAlias (spec control-plane §4.1)', () => {
   it('answers 200 with the updated AliasConfiguration', () => {
@@ -120,7 +113,7 @@ describe('UpdateAlias (spec control-plane §4.1)', () => {
           RevisionId: stale,
         }),
         'PreconditionFailedException',
-        REVISION_MESSAGE,
+        REVISION_MISMATCH,
       );
       expect(error.statusCode).toBe(412);
     });
@@ -133,7 +126,7 @@ describe('UpdateAlias (spec control-plane §4.1)', () => {
       expectError(
         scenario.when('UpdateAlias', { FunctionName: 'f', Name: 'live', RevisionId: latest }),
         'PreconditionFailedException',
-        REVISION_MESSAGE,
+        REVISION_MISMATCH,
       );
     });
   });

@@ -13,6 +13,7 @@ import {
   given,
   Scenario,
   typesOf,
+  UUID,
 } from '../support/scenario.js';
 import { storedZip } from './zips.js';
 
@@ -20,8 +21,6 @@ const PENDING_CONFLICT =
   'The operation cannot be performed at this time. The function is currently in the following state: Pending';
 const UPDATE_CONFLICT = `The operation cannot be performed at this time. An update is in progress for resource: ${arnOf('f')}`;
 const V2 = storedZip({ 'index.js': 'v2' });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 const revisionOf = (
   s: { readonly state: Parameters<typeof latestConfiguration>[0] },
   version?: string,

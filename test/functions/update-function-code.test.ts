@@ -9,15 +9,13 @@ import {
   given,
   ROLE,
   typesOf,
+  REVISION_MISMATCH,
 } from '../support/scenario.js';
 import { metaOf, operations } from './facade.js';
 import { expectedSha256, storedZip } from './zips.js';
 
 const V2 = storedZip({ 'index.js': 'exports.handler = async () => "v2";' });
 const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/app`;
-const REVISION_MISMATCH =
-  'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id';
-
 const imageFunction = () =>
   given()
     .run('CreateFunction', {

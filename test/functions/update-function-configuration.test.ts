@@ -8,11 +8,9 @@ import {
   given,
   ROLE,
   typesOf,
+  REVISION_MISMATCH,
 } from '../support/scenario.js';
 import { metaOf, operations } from './facade.js';
-
-const REVISION_MISMATCH =
-  'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id';
 const layerArn = (name: string, version = 1): string =>
   `arn:aws:lambda:us-east-1:${ACCOUNT}:layer:${name}:${String(version)}`;
 

@@ -118,6 +118,30 @@ export class Scenario {
 export const given = (settings: LambdaSettingsInput = {}): Scenario =>
   new Scenario(initialState(settings), [], T0);
 
+/** RevisionIds are opaque UUIDs (spec control-plane §2.2). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** AWS's 412 text for a RevisionId that is not the current one (spec control-plane §5.3). */
+export const REVISION_MISMATCH =
+  'The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id';
+
+const withVersionsBuilt = new Map<number, Scenario>();
+
+/**
+ * An Active function `f` with `count` published versions (same role, no DLQ). Each count is built
+ * once and shared: scenarios are immutable values.
+ */
+export function functionWithVersions(count: number): Scenario {
+  const cached = withVersionsBuilt.get(count);
+  if (cached !== undefined) return cached;
+  const scenario =
+    count === 0
+      ? given().withFunction('f')
+      : functionWithVersions(count - 1).withPublishedVersion('f');
+  withVersionsBuilt.set(count, scenario);
+  return scenario;
+}
+
 /** Asserts a rejection with this exception, status and (when given) exact message; returns it. */
 export function expectError<E extends AwsError['_tag']>(
   result: Either<AwsError, unknown>,

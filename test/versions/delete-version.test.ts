@@ -9,6 +9,7 @@ import {
   given,
   typesOf,
   type Scenario,
+  functionWithVersions,
 } from '../support/scenario.js';
 
 /** The `Version` of every entry ListVersionsByFunction returns. */
@@ -17,18 +18,13 @@ const versionsOf = (scenario: Scenario, name = 'f'): ReadonlyArray<string> =>
     (v) => v.Version,
   );
 
-/** A function `f` with versions 1 and 2, built once: scenarios are immutable values. */
-let built: Scenario | undefined;
-const twoVersions = (): Scenario =>
-  (built ??= given().withFunction('f').withPublishedVersion('f').withPublishedVersion('f'));
-
 const LATEST_MESSAGE = '$LATEST version cannot be deleted without deleting the function.';
 const ALIAS_MESSAGE = 'Deletion of aliases is not currently supported.';
 
 describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
   describe('a version that exists and no alias references', () => {
     it('deletes only that version: $LATEST and the other versions stay (spec §2.7, §3.1)', () => {
-      const scenario = twoVersions();
+      const scenario = functionWithVersions(2);
       const events = expectRight(
         scenario.when('DeleteFunction', { FunctionName: 'f', Qualifier: '1' }),
       );
@@ -42,7 +38,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
     it('answers 204 with no body', () => {
       const { result } = operations.DeleteFunction(
-        twoVersions().state,
+        functionWithVersions(2).state,
         { FunctionName: 'f', Qualifier: '2' },
         { now: 0, requestId: 'req-delete' },
       );
@@ -51,7 +47,9 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
     it('takes the version from the function name (`f:1`) or a qualified ARN (spec §1.2)', () => {
       for (const name of ['f:1', arnOf('f', '1')]) {
-        const events = expectRight(twoVersions().when('DeleteFunction', { FunctionName: name }));
+        const events = expectRight(
+          functionWithVersions(2).when('DeleteFunction', { FunctionName: name }),
+        );
         expect(events).toEqual([
           expect.objectContaining({ type: 'FunctionVersionDeleted', version: '1' }),
         ]);
@@ -60,13 +58,16 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
     it('accepts the same version both in the name and as Qualifier', () => {
       const events = expectRight(
-        twoVersions().when('DeleteFunction', { FunctionName: 'f:2', Qualifier: '2' }),
+        functionWithVersions(2).when('DeleteFunction', { FunctionName: 'f:2', Qualifier: '2' }),
       );
       expect(typesOf(events)).toEqual(['FunctionVersionDeleted']);
     });
 
     it('removes the version from reads: GetFunctionConfiguration(Qualifier) then answers 404 (spec §1.4)', () => {
-      const scenario = twoVersions().run('DeleteFunction', { FunctionName: 'f', Qualifier: '1' });
+      const scenario = functionWithVersions(2).run('DeleteFunction', {
+        FunctionName: 'f',
+        Qualifier: '1',
+      });
       const { result } = operations.GetFunctionConfiguration(scenario.state, {
         FunctionName: 'f',
         Qualifier: '1',
@@ -75,7 +76,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('never reuses the deleted number: the next publish gets the next one (spec §3.1)', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('DeleteFunction', { FunctionName: 'f', Qualifier: '1' })
         .run('DeleteFunction', { FunctionName: 'f', Qualifier: '2' })
         .withPublishedVersion('f');
@@ -86,10 +87,12 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
   describe('a qualifier that names no version', () => {
     it('is an idempotent no-op (204) when the function exists', () => {
       expect(
-        expectRight(twoVersions().when('DeleteFunction', { FunctionName: 'f', Qualifier: '99' })),
+        expectRight(
+          functionWithVersions(2).when('DeleteFunction', { FunctionName: 'f', Qualifier: '99' }),
+        ),
       ).toEqual([]);
       const { result, events } = operations.DeleteFunction(
-        twoVersions().state,
+        functionWithVersions(2).state,
         { FunctionName: 'f', Qualifier: '99' },
         { now: 0, requestId: 'req-delete' },
       );
@@ -98,7 +101,10 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('is a no-op when the version was already deleted', () => {
-      const scenario = twoVersions().run('DeleteFunction', { FunctionName: 'f', Qualifier: '2' });
+      const scenario = functionWithVersions(2).run('DeleteFunction', {
+        FunctionName: 'f',
+        Qualifier: '2',
+      });
       expect(
         expectRight(scenario.when('DeleteFunction', { FunctionName: 'f', Qualifier: '2' })),
       ).toEqual([]);
@@ -117,7 +123,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
   describe('$LATEST', () => {
     it('is refused with InvalidParameterValueException', () => {
       const error = expectError(
-        twoVersions().when('DeleteFunction', { FunctionName: 'f', Qualifier: '$LATEST' }),
+        functionWithVersions(2).when('DeleteFunction', { FunctionName: 'f', Qualifier: '$LATEST' }),
         'InvalidParameterValueException',
         LATEST_MESSAGE,
       );
@@ -143,7 +149,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('leaves the function and its versions in place', () => {
-      const scenario = twoVersions();
+      const scenario = functionWithVersions(2);
       expectError(
         scenario.when('DeleteFunction', { FunctionName: 'f', Qualifier: '$LATEST' }),
         'InvalidParameterValueException',
@@ -154,7 +160,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
   describe('an alias-like (non-numeric) qualifier', () => {
     it('is refused: aliases are deleted with DeleteAlias', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '1',
@@ -175,7 +181,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
     it('treats a lower-case `$latest` as an alias-like qualifier, not as $LATEST (qualifiers are case-sensitive, spec §1.4)', () => {
       expectError(
-        twoVersions().when('DeleteFunction', { FunctionName: 'f', Qualifier: '$latest' }),
+        functionWithVersions(2).when('DeleteFunction', { FunctionName: 'f', Qualifier: '$latest' }),
         'InvalidParameterValueException',
         ALIAS_MESSAGE,
       );
@@ -184,7 +190,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
   it('refuses a name qualifier that differs from Qualifier (spec §1.4)', () => {
     expectError(
-      twoVersions().when('DeleteFunction', { FunctionName: 'f:1', Qualifier: '2' }),
+      functionWithVersions(2).when('DeleteFunction', { FunctionName: 'f:1', Qualifier: '2' }),
       'InvalidParameterValueException',
       'The derived qualifier from the function name does not match the specified qualifier.',
     );
@@ -192,7 +198,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
 
   describe('a version that aliases reference', () => {
     it('is refused with 409, naming the alias whose primary version it is', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '1',
@@ -207,7 +213,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('names every alias that references it, and only those', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('CreateAlias', { FunctionName: 'f', Name: 'blue', FunctionVersion: '1' })
         .run('CreateAlias', { FunctionName: 'f', Name: 'green', FunctionVersion: '1' })
         .run('CreateAlias', { FunctionName: 'f', Name: 'other', FunctionVersion: '2' });
@@ -219,7 +225,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('is refused when an alias routes to it as the additional version (the model reads "aliases reference it" so, spec §2.7 note)', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'canary',
         FunctionVersion: '1',
@@ -233,7 +239,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('can be deleted once the alias points elsewhere', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' })
         .run('UpdateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '2' });
       expect(
@@ -244,7 +250,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('can be deleted once the alias is deleted', () => {
-      const scenario = twoVersions()
+      const scenario = functionWithVersions(2)
         .run('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' })
         .run('DeleteAlias', { FunctionName: 'f', Name: 'live' });
       expect(
@@ -255,7 +261,7 @@ describe('DeleteFunction with a Qualifier (spec control-plane §2.7)', () => {
     });
 
     it('does not stop deleting the whole function, which takes every version and alias with it (spec §2.7)', () => {
-      const scenario = twoVersions().run('CreateAlias', {
+      const scenario = functionWithVersions(2).run('CreateAlias', {
         FunctionName: 'f',
         Name: 'live',
         FunctionVersion: '1',

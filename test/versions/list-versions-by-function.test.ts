@@ -4,21 +4,14 @@ import {
   listVersionsByFunction,
   type ListVersionsByFunctionResponse,
 } from '../../src/versions/queries.js';
-import { arnOf, expectError, expectRight, given, type Scenario } from '../support/scenario.js';
-
-/** A function `f` with `count` published versions; each count is built once (scenarios are immutable). */
-const built = new Map<number, Scenario>();
-function withVersions(count: number): Scenario {
-  const cached = built.get(count);
-  if (cached !== undefined) return cached;
-  // Start from the largest scenario already built on the way.
-  let from = count - 1;
-  while (from > 0 && !built.has(from)) from -= 1;
-  let scenario = built.get(from) ?? given().withFunction('f');
-  for (let i = from; i < count; i += 1) scenario = scenario.withPublishedVersion('f');
-  built.set(count, scenario);
-  return scenario;
-}
+import {
+  arnOf,
+  expectError,
+  expectRight,
+  given,
+  type Scenario,
+  functionWithVersions,
+} from '../support/scenario.js';
 
 /** Follows `NextMarker` to the end and returns every page. */
 function allPages(scenario: Scenario, maxItems?: number): ListVersionsByFunctionResponse[] {
@@ -39,7 +32,7 @@ function allPages(scenario: Scenario, maxItems?: number): ListVersionsByFunction
 }
 
 /** More than a page of 50 with `$LATEST`. */
-const fiftyFiveVersions = (): Scenario => withVersions(55);
+const fiftyFiveVersions = (): Scenario => functionWithVersions(55);
 
 const numbers = (from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
@@ -47,7 +40,7 @@ const numbers = (from: number, to: number): string[] =>
 describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
   it('lists $LATEST first with the `:$LATEST` ARN, then the published versions ascending with `:N` ARNs', () => {
     const { Versions, NextMarker } = expectRight(
-      listVersionsByFunction(withVersions(2).state, { FunctionName: 'f' }),
+      listVersionsByFunction(functionWithVersions(2).state, { FunctionName: 'f' }),
     );
     expect(NextMarker).toBeUndefined();
     expect(Versions.map((v) => [v.Version, v.FunctionArn])).toEqual([
@@ -66,7 +59,7 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
 
   it('leaves out State*, LastUpdateStatus* and RuntimeVersionConfig, as list operations do (spec §2.2)', () => {
     const { Versions } = expectRight(
-      listVersionsByFunction(withVersions(1).state, { FunctionName: 'f' }),
+      listVersionsByFunction(functionWithVersions(1).state, { FunctionName: 'f' }),
     );
     for (const entry of Versions) {
       for (const key of [
@@ -84,20 +77,23 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
   });
 
   it('orders versions numerically, so 10 and 11 come after 9', () => {
-    const versions = allPages(withVersions(11)).flatMap((page) =>
+    const versions = allPages(functionWithVersions(11)).flatMap((page) =>
       page.Versions.map((v) => v.Version),
     );
     expect(versions).toEqual(['$LATEST', ...numbers(1, 11)]);
   });
 
   it('leaves out a deleted version and keeps the rest (spec §3.1)', () => {
-    const scenario = withVersions(3).run('DeleteFunction', { FunctionName: 'f', Qualifier: '2' });
+    const scenario = functionWithVersions(3).run('DeleteFunction', {
+      FunctionName: 'f',
+      Qualifier: '2',
+    });
     const { Versions } = expectRight(listVersionsByFunction(scenario.state, { FunctionName: 'f' }));
     expect(Versions.map((v) => v.Version)).toEqual(['$LATEST', '1', '3']);
   });
 
   it('accepts the function as a full or partial ARN', () => {
-    const scenario = withVersions(1);
+    const scenario = functionWithVersions(1);
     for (const name of [arnOf('f'), '123456789012:function:f']) {
       expect(
         expectRight(listVersionsByFunction(scenario.state, { FunctionName: name })).Versions,
@@ -106,7 +102,7 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
   });
 
   it('answers 200 through the facade and records nothing', () => {
-    const scenario = withVersions(1);
+    const scenario = functionWithVersions(1);
     const { result, events, state } = operations.ListVersionsByFunction(scenario.state, {
       FunctionName: 'f',
     });
@@ -133,7 +129,7 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
     });
 
     it('returns MaxItems entries a page, without gaps or repeats across pages', () => {
-      const pages = allPages(withVersions(6), 3);
+      const pages = allPages(functionWithVersions(6), 3);
       expect(pages.map((page) => page.Versions.map((v) => v.Version))).toEqual([
         ['$LATEST', '1', '2'],
         ['3', '4', '5'],
@@ -142,13 +138,13 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
     });
 
     it('gives no NextMarker when the last page is exactly full', () => {
-      const pages = allPages(withVersions(3), 2);
+      const pages = allPages(functionWithVersions(3), 2);
       expect(pages.map((page) => page.Versions.length)).toEqual([2, 2]);
       expect(pages[1]?.NextMarker).toBeUndefined();
     });
 
     it('refuses MaxItems outside 1–10,000 with a ValidationException ([BC])', () => {
-      const state = withVersions(1).state;
+      const state = functionWithVersions(1).state;
       expectError(
         listVersionsByFunction(state, { FunctionName: 'f', MaxItems: 0 }),
         'ValidationException',
@@ -172,7 +168,7 @@ describe('ListVersionsByFunction (spec control-plane §2.6)', () => {
   });
 
   it('answers 404 once the function is deleted', () => {
-    const scenario = withVersions(1).run('DeleteFunction', { FunctionName: 'f' });
+    const scenario = functionWithVersions(1).run('DeleteFunction', { FunctionName: 'f' });
     expectError(
       listVersionsByFunction(scenario.state, { FunctionName: 'f' }),
       'ResourceNotFoundException',
