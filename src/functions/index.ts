@@ -24,7 +24,6 @@ export {
   pendingTransitions,
   type PendingTransition,
   type TransitionKind,
-  type TransitionQueue,
   type TransitionTicket,
   type Transitions,
 } from './transitions.js';

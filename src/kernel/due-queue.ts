@@ -1,0 +1,78 @@
+/**
+ * A first-in-first-out queue of things that happen when the model clock reaches their `dueMs`:
+ * lifecycle transitions, provisioned-concurrency allocations, idle environments being reclaimed.
+ *
+ * A queue is in due order by construction when every entry is due at the time of the event that
+ * added it plus one fixed delay, because event times never decrease. Reading what is due then
+ * touches only the due entries, and adding or removing one touches one small chunk — the cost of
+ * an event does not grow with the number of waiting entries (DESIGN §4).
+ *
+ * @module
+ */
+import { emptyDictionary, type Dictionary } from './dictionary.js';
+import type { Draft } from './evolve.js';
+
+/** Anything that comes due at a model time. */
+export interface DueEntry {
+  readonly dueMs: number;
+}
+
+/**
+ * Entries by position, from `head` (oldest still present) up to `next`, held in chunks of
+ * `CHUNK_SIZE` positions so that an Immer write copies one small chunk, not every waiting entry.
+ */
+export interface DueQueue<T extends DueEntry> {
+  readonly head: number;
+  readonly next: number;
+  readonly chunks: Dictionary<Dictionary<T>>;
+}
+
+const CHUNK_SIZE = 64;
+const chunkOf = (position: number): string => String(Math.floor(position / CHUNK_SIZE));
+
+function entryAt<T extends DueEntry>(queue: DueQueue<T>, position: number): T | undefined {
+  return queue.chunks[chunkOf(position)]?.[String(position)];
+}
+
+/** A queue with nothing waiting. */
+export function emptyDueQueue<T extends DueEntry>(): DueQueue<T> {
+  return { head: 0, next: 0, chunks: emptyDictionary() };
+}
+
+/** Adds an entry at the end of the queue and returns its position, to remove it later. */
+export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry: T): number {
+  const position = draft.next;
+  const chunkKey = chunkOf(position);
+  const chunk = draft.chunks[chunkKey] ?? emptyDictionary();
+  (chunk as Record<string, T>)[String(position)] = entry;
+  draft.chunks[chunkKey] = chunk as Draft<Dictionary<T>>;
+  draft.next = position + 1;
+  return position;
+}
+
+/** Removes the entry at `position` (it happened, or it no longer will) and skips the head past gaps. */
+export function removeDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, position: number): void {
+  const chunkKey = chunkOf(position);
+  const chunk = draft.chunks[chunkKey];
+  if (chunk === undefined) return;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  delete chunk[String(position)];
+  // An emptied chunk goes, so the queue holds only chunks with waiting entries.
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  if (Object.keys(chunk).length === 0) delete draft.chunks[chunkKey];
+  while (draft.head < draft.next && entryAt(draft as DueQueue<T>, draft.head) === undefined) {
+    draft.head += 1;
+  }
+}
+
+/** The entries due by `nowMs`, oldest first. */
+export function dueEntries<T extends DueEntry>(queue: DueQueue<T>, nowMs: number): T[] {
+  const due: T[] = [];
+  for (let position = queue.head; position < queue.next; position += 1) {
+    const entry = entryAt(queue, position);
+    if (entry === undefined) continue;
+    if (entry.dueMs > nowMs) break;
+    due.push(entry);
+  }
+  return due;
+}
