@@ -45,7 +45,7 @@ export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry:
   const chunkKey = chunkOf(position);
   const chunk = draft.chunks[chunkKey] ?? emptyDictionary();
   (chunk as Record<string, T>)[String(position)] = entry;
-  draft.chunks[chunkKey] = chunk as Draft<Dictionary<T>>;
+  draft.chunks[chunkKey] = chunk;
   draft.next = position + 1;
   return position;
 }
