@@ -183,6 +183,17 @@ export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda
       case 'AliasDeleted':
         fn(model, e.functionName).aliases.delete(e.aliasName);
         break;
+      // The control-plane benches record no provisioned concurrency, invocation or environment
+      // event; the invocation bench has its own reference.
+      case 'ProvisionedConcurrencyRequested':
+      case 'ProvisionedConcurrencyAllocated':
+      case 'ProvisionedConcurrencyRemoved':
+      case 'InvocationStarted':
+      case 'InvocationThrottled':
+      case 'InvocationCompleted':
+      case 'AsyncInvocationAccepted':
+      case 'ExecutionEnvironmentReclaimed':
+        break;
     }
   }
   return model;

@@ -10,13 +10,20 @@ import type { AliasesCommand } from './aliases/commands.js';
 import { decideAliases } from './aliases/decide.js';
 import type { AliasesEvent } from './aliases/events.js';
 import type { ConcurrencyCommand } from './concurrency/commands.js';
-import { decideConcurrency } from './concurrency/decide.js';
+import { decideConcurrency, dueAllocationEvents } from './concurrency/decide.js';
 import type { ConcurrencyEvent } from './concurrency/events.js';
 import {
   concurrencyHandlers,
   initialConcurrencyState,
   type ConcurrencyState,
 } from './concurrency/state.js';
+import { dueReclaimEvents } from './environments/decide.js';
+import type { EnvironmentsEvent } from './environments/events.js';
+import {
+  environmentsHandlers,
+  initialEnvironmentsState,
+  type EnvironmentsState,
+} from './environments/state.js';
 import type { FunctionsCommand } from './functions/commands.js';
 import { decideFunctions, dueTransitions } from './functions/decide.js';
 import type { FunctionsEvent } from './functions/events.js';
@@ -25,6 +32,14 @@ import {
   initialFunctionsState,
   type FunctionsState,
 } from './functions/state.js';
+import type { InvocationCommand } from './invocation/commands.js';
+import { decideInvocation } from './invocation/decide.js';
+import type { InvocationEvent } from './invocation/events.js';
+import {
+  initialInvocationState,
+  invocationHandlers,
+  type InvocationState,
+} from './invocation/state.js';
 import type { Decider } from './kernel/decider.js';
 import type { AwsError } from './kernel/errors.js';
 import { validationException } from './kernel/errors.js';
@@ -32,6 +47,7 @@ import { applyEvent, applyEvents, handlerFor, type Draft } from './kernel/evolve
 import { isLeft, left, right, type Either } from './kernel/fp.js';
 import { revisionIds } from './kernel/ids.js';
 import type { Command } from './kernel/message.js';
+import { seedState } from './kernel/random.js';
 import {
   resolveSettings,
   type LambdaSettings,
@@ -53,19 +69,32 @@ export interface LambdaState {
   readonly versions: VersionsState;
   readonly aliases: AliasesState;
   readonly concurrency: ConcurrencyState;
+  readonly invocation: InvocationState;
+  readonly environments: EnvironmentsState;
 }
 
 /**
  * Time passes: every transition that has come due by `to` (function activation, update
- * completion, …) is emitted. Every other command also brings the clock to its `meta.now` first.
+ * completion, provisioned-concurrency allocation, idle environments reclaimed) is emitted. Every other command also brings the clock to its `meta.now` first.
  */
 export type AdvanceClock = Command<'AdvanceClock', { readonly to: number }>;
 
 /** Every command the model takes. */
 export type LambdaCommand =
-  FunctionsCommand | VersionsCommand | AliasesCommand | ConcurrencyCommand | AdvanceClock;
+  | FunctionsCommand
+  | VersionsCommand
+  | AliasesCommand
+  | ConcurrencyCommand
+  | InvocationCommand
+  | AdvanceClock;
 /** Every event the model records. */
-export type LambdaEvent = FunctionsEvent | VersionsEvent | AliasesEvent | ConcurrencyEvent;
+export type LambdaEvent =
+  | FunctionsEvent
+  | VersionsEvent
+  | AliasesEvent
+  | ConcurrencyEvent
+  | InvocationEvent
+  | EnvironmentsEvent;
 /** Every error `decide` can return. */
 export type LambdaError = AwsError;
 
@@ -81,14 +110,17 @@ export interface Decision {
 
 /** A state with no function, for the given settings (defaults for whatever is left out). */
 export function initialState(settings: LambdaSettingsInput = {}): LambdaState {
+  const resolved = resolveSettings(settings);
   return {
-    settings: resolveSettings(settings),
+    settings: resolved,
     clockMs: 0,
     logPosition: 0,
     functions: initialFunctionsState(),
     versions: initialVersionsState(),
     aliases: initialAliasesState(),
     concurrency: initialConcurrencyState(),
+    invocation: initialInvocationState(seedState(resolved.routingSeed)),
+    environments: initialEnvironmentsState(),
   };
 }
 
@@ -98,7 +130,9 @@ function recipe(draft: Draft<LambdaState>, event: LambdaEvent): void {
   handlerFor(functionsHandlers, event)?.(draft.functions, event);
   handlerFor(versionsHandlers, event)?.(draft, event);
   handlerFor(aliasesHandlers, event)?.(draft.aliases, event);
-  handlerFor(concurrencyHandlers, event)?.(draft.concurrency, event);
+  handlerFor(concurrencyHandlers, event)?.(draft, event);
+  handlerFor(invocationHandlers, event)?.(draft.invocation, event);
+  handlerFor(environmentsHandlers, event)?.(draft, event);
 }
 
 /** Applies one event. Never validates: an event is a fact. */
@@ -139,8 +173,29 @@ function decideCommand(
       return decideAliases(command, decision);
     case 'PutFunctionConcurrency':
     case 'DeleteFunctionConcurrency':
+    case 'PutProvisionedConcurrencyConfig':
+    case 'DeleteProvisionedConcurrencyConfig':
       return decideConcurrency(command, decision);
+    case 'Invoke':
+    case 'CompleteInvocation':
+      return decideInvocation(command, decision);
   }
+}
+
+/**
+ * Everything the clock brings by `nowMs`, in time order: lifecycle transitions, then allocations,
+ * then reclaims on a tie (a stable sort keeps each source's own order).
+ */
+function transitionsDue(
+  state: LambdaState,
+  nowMs: number,
+  nextRevisionId: () => string,
+): LambdaEvent[] {
+  const lifecycle = dueTransitions(state, nowMs, nextRevisionId);
+  const allocations = dueAllocationEvents(state, nowMs);
+  const reclaims = dueReclaimEvents(state, nowMs);
+  if (allocations.length === 0 && reclaims.length === 0) return lifecycle;
+  return [...lifecycle, ...allocations, ...reclaims].sort((a, b) => a.atMs - b.atMs);
 }
 
 /**
@@ -162,7 +217,7 @@ export function decide(
   }
   const nowMs = Math.max(state.clockMs, requested);
   const nextRevisionId = revisionIds(state.settings.account.accountId, state.logPosition);
-  const due = dueTransitions(state, nowMs, nextRevisionId);
+  const due = transitionsDue(state, nowMs, nextRevisionId);
   if (command.type === 'AdvanceClock') return right(due);
   const current = due.length === 0 ? state : evolveAll(state, due);
   const decided = decideCommand(command, { state: current, nowMs, nextRevisionId });

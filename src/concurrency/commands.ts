@@ -1,6 +1,6 @@
 /**
- * The reserved-concurrency operations as commands, with the AWS request shapes (botocore
- * `lambda/2015-03-31`; spec invocation §3.3).
+ * The reserved- and provisioned-concurrency operations as commands, with the AWS request shapes (botocore
+ * `lambda/2015-03-31`; spec invocation §3.3, §3.4).
  *
  * @module
  */
@@ -29,5 +29,35 @@ export type DeleteFunctionConcurrency = Command<
   FunctionConcurrencyRequest
 >;
 
+/** `PutProvisionedConcurrencyConfig` request (spec invocation §3.4). */
+export interface PutProvisionedConcurrencyConfigRequest {
+  readonly FunctionName: string;
+  /** A published version number or an alias; never `$LATEST`. */
+  readonly Qualifier: string;
+  /** Required, ≥ 1. */
+  readonly ProvisionedConcurrentExecutions: number;
+}
+
+/** `GetProvisionedConcurrencyConfig` and `DeleteProvisionedConcurrencyConfig` request. */
+export interface ProvisionedConcurrencyConfigRequest {
+  readonly FunctionName: string;
+  readonly Qualifier: string;
+}
+
+/** Asks for pre-initialised environments for a version or an alias (202, `IN_PROGRESS`). */
+export type PutProvisionedConcurrencyConfig = Command<
+  'PutProvisionedConcurrencyConfig',
+  PutProvisionedConcurrencyConfigRequest
+>;
+/** Removes a version's or alias's provisioned concurrency. */
+export type DeleteProvisionedConcurrencyConfig = Command<
+  'DeleteProvisionedConcurrencyConfig',
+  ProvisionedConcurrencyConfigRequest
+>;
+
 /** The commands of the concurrency module. */
-export type ConcurrencyCommand = PutFunctionConcurrency | DeleteFunctionConcurrency;
+export type ConcurrencyCommand =
+  | PutFunctionConcurrency
+  | DeleteFunctionConcurrency
+  | PutProvisionedConcurrencyConfig
+  | DeleteProvisionedConcurrencyConfig;

@@ -1,25 +1,41 @@
 /**
- * Decides the reserved-concurrency commands (spec invocation §3.2, §3.3): request validation,
- * then the function (unqualified only), then the account's minimum unreserved concurrency.
+ * Decides the reserved- and provisioned-concurrency commands (spec invocation §3.2–§3.4):
+ * request validation, then the function and qualifier, then conflicts, then the limits.
  *
  * @module
  */
+import { present } from '../kernel/assert.js';
 import { entryOf } from '../kernel/dictionary.js';
 import {
   invalidParameterValue,
+  resourceConflict,
   type AwsError,
   type InvalidParameterValueException,
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { checkRange, violation, type Violation } from '../kernel/validation.js';
-import type { Decision, LambdaEvent } from '../lambda.js';
+import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import type {
   ConcurrencyCommand,
   DeleteFunctionConcurrency,
+  DeleteProvisionedConcurrencyConfig,
   PutFunctionConcurrency,
+  PutProvisionedConcurrencyConfig,
 } from './commands.js';
-import type { FunctionConcurrencyReleased, FunctionConcurrencyReserved } from './events.js';
-import { concurrencyFunction, minimumUnreserved } from './rules.js';
+import type {
+  FunctionConcurrencyReleased,
+  FunctionConcurrencyReserved,
+  ProvisionedConcurrencyAllocated,
+  ProvisionedConcurrencyRemoved,
+  ProvisionedConcurrencyRequested,
+} from './events.js';
+import {
+  concurrencyFunction,
+  minimumUnreserved,
+  provisionedTarget,
+  type ProvisionedTarget,
+} from './rules.js';
+import { dueAllocations, provisionedConfigOfVersion, provisionedTotal } from './state.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 
@@ -57,15 +73,30 @@ function putFunctionConcurrency(
   if (isLeft(target)) return target;
   const name = target.right;
   const reserved = command.input.ReservedConcurrentExecutions;
+  // Provisioned concurrency is carved out of the reservation, so the reservation cannot be
+  // smaller than the function's total (AWS's text, leading and double spaces verbatim, §3.3).
+  const provisioned = provisionedTotal(state.concurrency, name);
+  if (reserved < provisioned) {
+    return left(
+      invalidParameterValue(
+        ` ReservedConcurrentExecutions  ${String(reserved)} should not be lower than function's total provisioned concurrency [${String(provisioned)}].`,
+      ),
+    );
+  }
   // Setting 0 always succeeds; otherwise the account must keep its minimum unreserved
   // concurrency, counting every other function's reservation but not this function's own, which
-  // the new value replaces (spec invocation §3.2, §3.3).
+  // the new value replaces (spec invocation §3.2, §3.3). This function's provisioned concurrency
+  // moves into the reservation, so it stops counting against the pool.
   const minimum = minimumUnreserved(state);
-  const reservedByOthers =
-    state.concurrency.totalReserved - (entryOf(state.concurrency.reservedByFunction, name) ?? 0);
+  const ownReservation = entryOf(state.concurrency.reservedByFunction, name);
+  const reservedByOthers = state.concurrency.totalReserved - (ownReservation ?? 0);
+  const provisionedOfOthers =
+    state.concurrency.provisionedWithoutReservation -
+    (ownReservation === undefined ? provisioned : 0);
   if (
     reserved > 0 &&
-    reservedByOthers + reserved > state.settings.concurrentExecutionsLimit - minimum
+    reservedByOthers + provisionedOfOthers + reserved >
+      state.settings.concurrentExecutionsLimit - minimum
   ) {
     return left(unreservedBelowMinimum(minimum));
   }
@@ -94,6 +125,167 @@ function deleteFunctionConcurrency(
   return right([event]);
 }
 
+/** AWS's text for Put on `$LATEST` (spec invocation §3.4). */
+export const PROVISIONED_LATEST_PUT =
+  'Provisioned Concurrency Configs cannot be applied to unpublished function versions.';
+/** AWS's text for Get and Delete on `$LATEST` (spec invocation §3.4). */
+export const PROVISIONED_LATEST_READ =
+  'The function resource provided must be an alias or a published version.';
+
+function provisionedValueViolations(value: number | undefined): Violation[] {
+  const field = 'provisionedConcurrentExecutions';
+  if (value === undefined) return [violation.notNull(field)];
+  if (!Number.isSafeInteger(value)) {
+    return [violation.custom(field, String(value), 'Member must be an integer')];
+  }
+  return checkRange(field, value, { min: 1 });
+}
+
+/**
+ * One config per version: on the version itself or on one alias pointing to it. AWS's 409 texts
+ * (spec invocation §3.4).
+ */
+function provisionedConflict(state: LambdaState, target: ProvisionedTarget): AwsError | undefined {
+  const existing = provisionedConfigOfVersion(
+    state.concurrency,
+    target.functionName,
+    target.version,
+  );
+  if (existing === undefined || existing.qualifier === target.qualifier) return undefined;
+  if (target.alias !== undefined) {
+    return resourceConflict(
+      "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version",
+    );
+  }
+  return resourceConflict('Version is pointed by a Provisioned Concurrency alias');
+}
+
+/**
+ * The limits of spec invocation §3.4: within the function's reservation if it has one; otherwise
+ * out of the unreserved pool, which must keep its minimum. A config being replaced does not count
+ * against its own replacement.
+ */
+function provisionedLimitError(
+  state: LambdaState,
+  target: ProvisionedTarget,
+  requested: number,
+): AwsError | undefined {
+  const name = target.functionName;
+  const own =
+    entryOf(state.concurrency.provisionedByFunction, name)?.[target.qualifier]?.requested ?? 0;
+  const reserved = entryOf(state.concurrency.reservedByFunction, name);
+  if (reserved !== undefined) {
+    return provisionedTotal(state.concurrency, name) - own + requested > reserved
+      ? invalidParameterValue(
+          'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function',
+        )
+      : undefined;
+  }
+  const limit = state.settings.concurrentExecutionsLimit;
+  const unreserved =
+    limit -
+    state.concurrency.totalReserved -
+    (state.concurrency.provisionedWithoutReservation - own);
+  // AWS quotes the account limit in this message, not the unreserved remainder (spec §3.4).
+  if (requested > unreserved) {
+    return invalidParameterValue(
+      `Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [${String(limit)}].`,
+    );
+  }
+  const minimum = minimumUnreserved(state);
+  if (unreserved - requested < minimum) {
+    return invalidParameterValue(
+      `Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [${String(minimum)}].`,
+    );
+  }
+  return undefined;
+}
+
+function putProvisionedConcurrencyConfig(
+  command: PutProvisionedConcurrencyConfig,
+  { state, nowMs }: Decision,
+): Result {
+  const input = command.input as {
+    readonly FunctionName: string;
+    readonly Qualifier?: string;
+    readonly ProvisionedConcurrentExecutions?: number;
+  };
+  const target = provisionedTarget(
+    state,
+    input.FunctionName,
+    input.Qualifier,
+    PROVISIONED_LATEST_PUT,
+    provisionedValueViolations(input.ProvisionedConcurrentExecutions),
+  );
+  if (isLeft(target)) return target;
+  // Weighted aliases cannot be provisioned (observed AWS text; spec invocation §3.4).
+  if (target.right.alias?.additionalVersionWeights !== undefined) {
+    return left(
+      invalidParameterValue('Alias with weights can not be used with Provisioned Concurrency'),
+    );
+  }
+  const requested = command.input.ProvisionedConcurrentExecutions;
+  const refused =
+    provisionedConflict(state, target.right) ??
+    provisionedLimitError(state, target.right, requested);
+  if (refused !== undefined) return left(refused);
+  const event: ProvisionedConcurrencyRequested = {
+    type: 'ProvisionedConcurrencyRequested',
+    functionName: target.right.functionName,
+    qualifier: target.right.qualifier,
+    version: target.right.version,
+    requestedProvisionedConcurrentExecutions: requested,
+    atMs: nowMs,
+    readyAtMs: nowMs + state.settings.provisionedConcurrencyAllocationDelayMs,
+  };
+  return right([event]);
+}
+
+function deleteProvisionedConcurrencyConfig(
+  command: DeleteProvisionedConcurrencyConfig,
+  { state, nowMs }: Decision,
+): Result {
+  const input = command.input as { readonly FunctionName: string; readonly Qualifier?: string };
+  const target = provisionedTarget(
+    state,
+    input.FunctionName,
+    input.Qualifier,
+    PROVISIONED_LATEST_READ,
+  );
+  if (isLeft(target)) return target;
+  const { functionName, qualifier } = target.right;
+  // No config, nothing to record; the model answers 204 as for DeleteFunctionConcurrency.
+  if (entryOf(state.concurrency.provisionedByFunction, functionName)?.[qualifier] === undefined) {
+    return right([]);
+  }
+  const event: ProvisionedConcurrencyRemoved = {
+    type: 'ProvisionedConcurrencyRemoved',
+    functionName,
+    qualifier,
+    atMs: nowMs,
+  };
+  return right([event]);
+}
+
+/** The allocations that have come due by `nowMs`, as events (spec invocation §3.4). */
+export function dueAllocationEvents(state: LambdaState, nowMs: number): LambdaEvent[] {
+  return dueAllocations(state.concurrency, nowMs).map((due) => {
+    const config = present(
+      entryOf(state.concurrency.provisionedByFunction, due.functionName)?.[due.qualifier],
+      due.qualifier,
+    );
+    const event: ProvisionedConcurrencyAllocated = {
+      type: 'ProvisionedConcurrencyAllocated',
+      functionName: due.functionName,
+      qualifier: due.qualifier,
+      version: config.version,
+      allocatedProvisionedConcurrentExecutions: config.requested,
+      atMs: due.dueMs,
+    };
+    return event;
+  });
+}
+
 /** Decides one concurrency command. */
 export function decideConcurrency(command: ConcurrencyCommand, decision: Decision): Result {
   switch (command.type) {
@@ -101,5 +293,9 @@ export function decideConcurrency(command: ConcurrencyCommand, decision: Decisio
       return putFunctionConcurrency(command, decision);
     case 'DeleteFunctionConcurrency':
       return deleteFunctionConcurrency(command, decision);
+    case 'PutProvisionedConcurrencyConfig':
+      return putProvisionedConcurrencyConfig(command, decision);
+    case 'DeleteProvisionedConcurrencyConfig':
+      return deleteProvisionedConcurrencyConfig(command, decision);
   }
 }

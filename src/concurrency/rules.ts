@@ -8,7 +8,9 @@ import { functionArn, resolveFunctionName } from '../kernel/arn.js';
 import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, invalidParameterValue, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
-import type { Violation } from '../kernel/validation.js';
+import { violation, type Violation } from '../kernel/validation.js';
+import { present } from '../kernel/assert.js';
+import type { AliasRecord } from '../aliases/state.js';
 import type { LambdaState } from '../lambda.js';
 
 /**
@@ -50,4 +52,50 @@ export function concurrencyFunction(
  */
 export function minimumUnreserved(state: LambdaState): number {
   return Math.min(100, state.settings.concurrentExecutionsLimit);
+}
+
+/** What a provisioned-concurrency request names, once resolved. */
+export interface ProvisionedTarget {
+  readonly functionName: string;
+  readonly qualifier: string;
+  /** The version provisioned: the qualifier, or the alias's version. */
+  readonly version: string;
+  /** The alias, when the qualifier is one. */
+  readonly alias?: AliasRecord;
+}
+
+/**
+ * The version or alias a provisioned-concurrency operation names (spec invocation §3.4):
+ * validation (with the request's other violations), the function, `$LATEST` refused with the
+ * operation's own message, then the version or alias.
+ */
+export function provisionedTarget(
+  state: LambdaState,
+  rawName: string,
+  rawQualifier: string | undefined,
+  latestMessage: string,
+  violations: ReadonlyArray<Violation> = [],
+): Either<AwsError, ProvisionedTarget> {
+  const account = state.settings.account;
+  const qualifierViolations = rawQualifier === undefined ? [violation.notNull('qualifier')] : [];
+  const resolved = resolveFunctionName(account, rawName, 'FunctionName', rawQualifier, [
+    ...qualifierViolations,
+    ...violations,
+  ]);
+  if (isLeft(resolved)) return resolved;
+  const { name, qualifier } = resolved.right;
+  if (entryOf(state.functions.byName, name) === undefined) {
+    return left(functionNotFound(functionArn(account, name)));
+  }
+  // The qualifier was checked non-null above.
+  const named = present(qualifier, 'qualifier');
+  if (named === '$LATEST') return left(invalidParameterValue(latestMessage));
+  const alias = entryOf(state.aliases.byFunction, name)?.[named];
+  if (alias !== undefined) {
+    return right({ functionName: name, qualifier: named, version: alias.functionVersion, alias });
+  }
+  if (entryOf(state.versions.byFunction, name)?.published[named] === undefined) {
+    return left(functionNotFound(functionArn(account, name, named)));
+  }
+  return right({ functionName: name, qualifier: named, version: named });
 }

@@ -46,6 +46,14 @@ export type RequestEntityTooLargeException = AwsErrorOf<'RequestEntityTooLargeEx
 /** 403: an ARN that names another account (not declared in botocore, observed on AWS). */
 export type AccessDeniedException = AwsErrorOf<'AccessDeniedException', 403>;
 
+/** 404: the version or alias has no provisioned-concurrency config (spec invocation §3.4). */
+export type ProvisionedConcurrencyConfigNotFoundException = AwsErrorOf<
+  'ProvisionedConcurrencyConfigNotFoundException',
+  404
+>;
+/** 400: the Invoke payload is not JSON (spec invocation §1.4). */
+export type InvalidRequestContentException = AwsErrorOf<'InvalidRequestContentException', 400>;
+
 /** 429: throttled, with the reason AWS gives. */
 export interface TooManyRequestsException extends AwsErrorOf<'TooManyRequestsException', 429> {
   readonly reason: ThrottleReason;
@@ -64,6 +72,8 @@ export type AwsError =
   | AliasLimitExceededException
   | RequestEntityTooLargeException
   | AccessDeniedException
+  | ProvisionedConcurrencyConfigNotFoundException
+  | InvalidRequestContentException
   | TooManyRequestsException;
 
 /** The exception names, for checking that a `Left` is one an operation can return. */
@@ -112,6 +122,22 @@ export const requestEntityTooLarge = (message: string): RequestEntityTooLargeExc
 /** Builds an `AccessDeniedException` (403). */
 export const accessDenied = (message: string): AccessDeniedException =>
   make('AccessDeniedException', 403, message);
+
+/**
+ * Builds the 404 for a version or alias without a provisioned-concurrency config, with AWS's text
+ * (spec invocation §3.4).
+ */
+export const provisionedConcurrencyConfigNotFound =
+  (): ProvisionedConcurrencyConfigNotFoundException =>
+    make(
+      'ProvisionedConcurrencyConfigNotFoundException',
+      404,
+      'No Provisioned Concurrency Config found for this function',
+    );
+
+/** Builds an `InvalidRequestContentException` (400). */
+export const invalidRequestContent = (message: string): InvalidRequestContentException =>
+  make('InvalidRequestContentException', 400, message);
 
 /** Builds a `TooManyRequestsException` (429) with AWS's `Rate Exceeded.` text and a reason. */
 export const tooManyRequests = (reason: ThrottleReason): TooManyRequestsException => ({

@@ -38,6 +38,40 @@ export interface LambdaSettings {
    * on request; new accounts may have as little as 10 (spec invocation §3.2).
    */
   readonly concurrentExecutionsLimit: number;
+  /**
+   * The largest `Event` payload Invoke accepts: 1 MB (1,048,576 bytes) since October 2025; it was
+   * 256 KB (262,144) before and 128 KB in 2017 (spec invocation §1.4).
+   */
+  readonly asyncPayloadLimitBytes: number;
+  /**
+   * How long a provisioned-concurrency request stays `IN_PROGRESS` before it is `READY`: AWS says
+   * allocation starts after "a minute or two" and serves nothing until the whole request is
+   * allocated (model; spec invocation §3.4). Default 60,000 ms.
+   */
+  readonly provisionedConcurrencyAllocationDelayMs: number;
+  /**
+   * New execution environments one function may start per `scalingWindowMs`: 1,000 per 10 s since
+   * November 2023, refilled continuously, unused rate never accrues (spec invocation §3.5).
+   */
+  readonly scalingRateEnvironments: number;
+  /** The window of the scaling rate. Default 10,000 ms (spec invocation §3.5). */
+  readonly scalingWindowMs: number;
+  /**
+   * How long an idle on-demand environment is kept warm before it is reclaimed. AWS publishes no
+   * figure ("for some time"); the default is 600,000 ms (model; spec invocation §4).
+   */
+  readonly idleEnvironmentLifetimeMs: number;
+  /**
+   * The init duration of a cold start when the Invoke command supplies none (model; AWS reports
+   * "under 100 ms to over 1 s", spec invocation §4). Default 200 ms.
+   */
+  readonly defaultInitDurationMs: number;
+  /**
+   * The seed of the PRNG that picks the version of a weighted alias (model; AWS uses "a simple
+   * probabilistic model", spec invocation §2). Its state lives in the model state, so replay is
+   * exact. Default 1.
+   */
+  readonly routingSeed: number;
   /** Runtimes CreateFunction and UpdateFunctionConfiguration accept, in the order AWS lists them. */
   readonly acceptedRuntimes: ReadonlyArray<string>;
   /** Recently deprecated runtimes, which get AWS's "no longer supported" message. */
@@ -97,6 +131,13 @@ export const defaultSettings: LambdaSettings = {
   memorySizeLimitMb: 10_240,
   aliasLimitPerFunction: Number.MAX_SAFE_INTEGER,
   concurrentExecutionsLimit: 1_000,
+  asyncPayloadLimitBytes: 1_048_576,
+  provisionedConcurrencyAllocationDelayMs: 60_000,
+  scalingRateEnvironments: 1_000,
+  scalingWindowMs: 10_000,
+  idleEnvironmentLifetimeMs: 600_000,
+  defaultInitDurationMs: 200,
+  routingSeed: 1,
   acceptedRuntimes: ACCEPTED_RUNTIMES,
   deprecatedRuntimes: DEPRECATED_RUNTIMES,
 };

@@ -160,6 +160,47 @@ export const DECLARED_ERRORS = {
     'ResourceNotFoundException',
     ...UNDECLARED,
   ],
+  PutProvisionedConcurrencyConfig: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  GetProvisionedConcurrencyConfig: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    'ProvisionedConcurrencyConfigNotFoundException',
+    ...UNDECLARED,
+  ],
+  DeleteProvisionedConcurrencyConfig: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  ListProvisionedConcurrencyConfigs: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  // botocore also declares the ENI, KMS, EFS, SnapStart, S3 and Durable failures, which need
+  // resources the model does not have; `RequestEntityTooLargeException` is the code AWS sends for
+  // botocore's `RequestTooLargeException` (spec invocation §1.4).
+  Invoke: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    'InvalidRequestContentException',
+    'RequestEntityTooLargeException',
+    ...UNDECLARED,
+  ],
+  // Not an AWS operation: the model's own completion command.
+  CompleteInvocation: ['ResourceNotFoundException', 'ValidationException'],
 } as const satisfies Readonly<Record<string, ReadonlyArray<AwsErrorTag>>>;
 
 /** An operation with a declared error list. */

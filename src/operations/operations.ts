@@ -8,12 +8,27 @@
  */
 import type {
   FunctionConcurrencyRequest,
+  ProvisionedConcurrencyConfigRequest,
   PutFunctionConcurrencyRequest,
+  PutProvisionedConcurrencyConfigRequest,
 } from '../concurrency/commands.js';
 import {
   getFunctionConcurrency,
+  getProvisionedConcurrencyConfig,
+  listProvisionedConcurrencyConfigs,
+  provisionedConfigResponse,
   type GetFunctionConcurrencyResponse,
+  type ListProvisionedConcurrencyConfigsRequest,
+  type ListProvisionedConcurrencyConfigsResponse,
+  type ProvisionedConcurrencyConfigResponse,
 } from '../concurrency/queries.js';
+import type {
+  CompleteInvocationInput,
+  InvocationRequest,
+  InvokeModelInput,
+} from '../invocation/commands.js';
+import type { InvocationCompleted } from '../invocation/events.js';
+import { invocationResponse, type InvocationResponse } from '../invocation/queries.js';
 import type {
   CreateAliasRequest,
   DeleteAliasRequest,
@@ -54,7 +69,7 @@ import {
 } from '../functions/queries.js';
 import { present } from '../kernel/assert.js';
 import { resolveFunctionName } from '../kernel/arn.js';
-import type { AwsError } from '../kernel/errors.js';
+import { tooManyRequests, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import type { CommandMeta } from '../kernel/message.js';
 import {
@@ -125,6 +140,93 @@ function read<Input, Body>(
         ? left(answered.left)
         : right({ statusCode: 200, body: answered.right }),
     };
+  };
+}
+
+/** How a synchronous invocation ends, for `operations.Invoke`: CompleteInvocation without the id. */
+export type InvocationOutcomeInput = Omit<CompleteInvocationInput, 'requestId'>;
+
+/** The extra inputs of `operations.Invoke`, which AWS's request does not carry. */
+export interface InvokeOptions {
+  /** The routing draw and init duration (see `InvokeModelInput`). */
+  readonly model?: InvokeModelInput;
+  /**
+   * How the handler ends. With it, a synchronous invoke runs to completion — the clock moves to
+   * the end of init plus the run — and the result is AWS's full response. Without it, the
+   * invocation stays running until a CompleteInvocation; the result then has no `Payload` yet.
+   */
+  readonly outcome?: InvocationOutcomeInput;
+}
+
+/** The answer to a synchronous Invoke whose outcome is still to come. */
+export interface RunningInvocationResponse {
+  readonly StatusCode: 200;
+  readonly ExecutedVersion: string;
+  /** Pass it to CompleteInvocation. */
+  readonly RequestId: string;
+}
+
+/**
+ * Invoke as AWS answers it: 202 for `Event`, 204 for `DryRun`, 429 for a throttle (whose event is
+ * still recorded), and 200 with the response once the outcome is known.
+ */
+function invokeOperation(
+  state: LambdaState,
+  input: InvocationRequest,
+  meta: CommandMeta,
+  options: InvokeOptions = {},
+): OperationResult<InvocationResponse | RunningInvocationResponse> {
+  const decided = decide(
+    {
+      type: 'Invoke',
+      input,
+      meta,
+      ...(options.model === undefined ? {} : { model: options.model }),
+    },
+    state,
+  );
+  if (isLeft(decided)) return { state, events: [], result: decided };
+  const events = decided.right;
+  const next = events.length === 0 ? state : evolveAll(state, events);
+  const last = events[events.length - 1];
+  if (last?.type === 'InvocationThrottled') {
+    return { state: next, events, result: left(tooManyRequests(last.reason)) };
+  }
+  if (last?.type === 'AsyncInvocationAccepted') {
+    return {
+      state: next,
+      events,
+      result: right({ statusCode: 202, body: { StatusCode: 202, Payload: '' } }),
+    };
+  }
+  if (last?.type !== 'InvocationStarted') {
+    return {
+      state: next,
+      events,
+      result: right({ statusCode: 204, body: { StatusCode: 204, Payload: '' } }),
+    };
+  }
+  if (options.outcome === undefined) {
+    const body: RunningInvocationResponse = {
+      StatusCode: 200,
+      ExecutedVersion: last.executedVersion,
+      RequestId: last.requestId,
+    };
+    return { state: next, events, result: right({ statusCode: 200, body }) };
+  }
+  // The run ends after init and the handler's duration, cut at the function's timeout.
+  const runMs = Math.min(options.outcome.durationMs, last.timeoutSeconds * 1_000);
+  const endMs =
+    meta.now + Math.ceil((last.initDurationMs ?? 0) + (Number.isFinite(runMs) ? runMs : 0));
+  const completed = operations.CompleteInvocation(
+    next,
+    { ...options.outcome, requestId: last.requestId },
+    { now: endMs, requestId: meta.requestId },
+  );
+  return {
+    state: completed.state,
+    events: [...events, ...completed.events],
+    result: completed.result,
   };
 }
 
@@ -263,6 +365,54 @@ export const operations = {
   /** GetFunctionConcurrency: the reservation, or `{}`. */
   GetFunctionConcurrency: read<FunctionConcurrencyRequest, GetFunctionConcurrencyResponse>(
     getFunctionConcurrency,
+  ),
+  /** PutProvisionedConcurrencyConfig: 202 and the config, `IN_PROGRESS` (spec invocation §3.4). */
+  PutProvisionedConcurrencyConfig: run(
+    'PutProvisionedConcurrencyConfig',
+    202,
+    (state, _input: PutProvisionedConcurrencyConfigRequest, events) => {
+      const requested = present(
+        events.find((e) => e.type === 'ProvisionedConcurrencyRequested'),
+        'requested event',
+      );
+      const config = present(
+        entryOf(state.concurrency.provisionedByFunction, requested.functionName)?.[
+          requested.qualifier
+        ],
+        requested.qualifier,
+      );
+      return provisionedConfigResponse(config);
+    },
+  ),
+  /** DeleteProvisionedConcurrencyConfig: 204. */
+  DeleteProvisionedConcurrencyConfig: run(
+    'DeleteProvisionedConcurrencyConfig',
+    204,
+    (_state, _input: ProvisionedConcurrencyConfigRequest) => undefined,
+  ),
+  /** GetProvisionedConcurrencyConfig. */
+  GetProvisionedConcurrencyConfig: read<
+    ProvisionedConcurrencyConfigRequest,
+    ProvisionedConcurrencyConfigResponse
+  >(getProvisionedConcurrencyConfig),
+  /** ListProvisionedConcurrencyConfigs. */
+  ListProvisionedConcurrencyConfigs: read<
+    ListProvisionedConcurrencyConfigsRequest,
+    ListProvisionedConcurrencyConfigsResponse
+  >(listProvisionedConcurrencyConfigs),
+  /** Invoke (see `InvokeOptions` for the outcome of a synchronous call). */
+  Invoke: invokeOperation,
+  /** CompleteInvocation (model command): 200 and the Invoke response AWS would have sent. */
+  CompleteInvocation: run(
+    'CompleteInvocation',
+    200,
+    (_state, _input: CompleteInvocationInput, events) =>
+      invocationResponse(
+        present(
+          events.find((e): e is InvocationCompleted => e.type === 'InvocationCompleted'),
+          'completion',
+        ),
+      ),
   ),
   /** GetAccountSettings. */
   GetAccountSettings: read<Record<string, never>, AccountSettings>((state) =>

@@ -3,6 +3,11 @@
  * real commands through `decide`/`evolve` (never by writing state objects); `when` decides one
  * command against it; the assertions read the `Either` that comes back.
  */
+import type {
+  CompleteInvocationInput,
+  InvocationRequest,
+  InvokeModelInput,
+} from '../../src/invocation/commands.js';
 import { expect } from 'vitest';
 import type { AwsError } from '../../src/kernel/errors.js';
 import type { Either } from '../../src/kernel/fp.js';
@@ -46,6 +51,21 @@ export function command<T extends CommandType>(
   } as unknown as LambdaCommand;
 }
 
+/** An Invoke command with its own request id and optional model inputs. */
+export function invokeCommand(
+  requestId: string,
+  input: InvocationRequest,
+  now = T0,
+  model?: InvokeModelInput,
+): LambdaCommand {
+  return {
+    type: 'Invoke',
+    input,
+    meta: { now, requestId },
+    ...(model === undefined ? {} : { model }),
+  };
+}
+
 /** A zip CreateFunction input with the usual required members; `overrides` replace any of them. */
 export function createFunctionInput(
   name: string,
@@ -80,6 +100,44 @@ export class Scenario {
       [...this.log, ...decided.right],
       this.nowMs,
     );
+  }
+
+  /** Decides any command (its own meta, `model`, …); it must be accepted. */
+  runCommand(given: LambdaCommand): Scenario {
+    const decided = decide(given, this.state);
+    if (decided._tag === 'Left') {
+      expect.fail(
+        `given ${given.type} was rejected: ${decided.left._tag}: ${decided.left.message}`,
+      );
+    }
+    return new Scenario(
+      evolveAll(this.state, decided.right),
+      [...this.log, ...decided.right],
+      this.nowMs,
+    );
+  }
+
+  /** An Invoke at this clock with its own request id (accepted; a throttle is recorded). */
+  invoke(requestId: string, input: InvocationRequest, model?: InvokeModelInput): Scenario {
+    return this.runCommand(invokeCommand(requestId, input, this.nowMs, model));
+  }
+
+  /** Decides an Invoke at this clock with its own request id. */
+  whenInvoked(
+    requestId: string,
+    input: InvocationRequest,
+    model?: InvokeModelInput,
+  ): Either<AwsError, ReadonlyArray<LambdaEvent>> {
+    return decide(invokeCommand(requestId, input, this.nowMs, model), this.state);
+  }
+
+  /** Completes a running invocation at this clock (it must be running). */
+  complete(requestId: string, outcome: Omit<CompleteInvocationInput, 'requestId'>): Scenario {
+    return this.runCommand({
+      type: 'CompleteInvocation',
+      input: { requestId, ...outcome },
+      meta: { now: this.nowMs, requestId: `complete-${requestId}` },
+    });
   }
 
   /** Moves the clock by `ms` and applies every transition that came due. */

@@ -1,0 +1,311 @@
+/**
+ * The execution-environments slice: per function and version, the environments that exist, which
+ * are idle, and which must run init again (spec invocation §4). One environment runs one request
+ * at a time; an idle one of the same version is reused before a new one starts; provisioned ones
+ * are created initialised when their config is allocated; a failure resets an environment; an
+ * idle on-demand one is reclaimed after the idle lifetime.
+ *
+ * @module
+ */
+import { present } from '../kernel/assert.js';
+import {
+  dueEntries,
+  emptyDueQueue,
+  enqueueDue,
+  removeDue,
+  type DueQueue,
+} from '../kernel/due-queue.js';
+import {
+  emptyDictionary,
+  emptyShardedDictionary,
+  entryOf,
+  putEntry,
+  removeEntry,
+  type Dictionary,
+  type ShardedDictionary,
+} from '../kernel/dictionary.js';
+import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import type { LambdaSettings } from '../kernel/settings.js';
+import type { AliasesEvent } from '../aliases/events.js';
+import type { ConcurrencyEvent } from '../concurrency/events.js';
+import type { FunctionsEvent } from '../functions/events.js';
+import type { InitializationType, InvocationEvent } from '../invocation/events.js';
+import type { VersionsEvent } from '../versions/events.js';
+import type { EnvironmentsEvent } from './events.js';
+
+/** One execution environment. */
+export interface ExecutionEnvironment {
+  readonly id: string;
+  /** `provisioned-concurrency` environments were created by an allocation (spec §3.4). */
+  readonly initializationType: InitializationType;
+  /** The qualifier whose provisioned-concurrency config created it, for provisioned ones. */
+  readonly provisionedBy?: string;
+  readonly busy: boolean;
+  /** Reset after a failed invoke: the next invocation on it runs init again (spec §4). */
+  readonly needsInit: boolean;
+  /** Its code or its config went away while it was busy: it shuts down when its request ends. */
+  readonly retiring: boolean;
+  /** The reclaim waiting for it while it is idle (on-demand only). */
+  readonly reclaimTicket?: number;
+}
+
+/** The environments of one function version. */
+export interface EnvironmentPool {
+  readonly environments: Dictionary<ExecutionEnvironment>;
+  /** Idle on-demand environments, most recently idle last: reuse takes the warmest. */
+  readonly idleOnDemand: ReadonlyArray<string>;
+  /** Idle provisioned environments, most recently idle last. */
+  readonly idleProvisioned: ReadonlyArray<string>;
+}
+
+/** An idle environment's reclaim, waiting for the clock. */
+export interface PendingReclaim {
+  readonly dueMs: number;
+  readonly functionName: string;
+  readonly version: string;
+  readonly environmentId: string;
+}
+
+/** The environments slice of the model state. */
+export interface EnvironmentsState {
+  /** Pools by function, then by version. */
+  readonly byFunction: ShardedDictionary<Dictionary<EnvironmentPool>>;
+  /** The number the next environment's id takes; ids are never reused. */
+  readonly nextEnvironmentNumber: number;
+  /** Reclaims in due order (one idle-lifetime setting). */
+  readonly reclaims: DueQueue<PendingReclaim>;
+}
+
+/** No environment anywhere. */
+export function initialEnvironmentsState(): EnvironmentsState {
+  return {
+    byFunction: emptyShardedDictionary(),
+    nextEnvironmentNumber: 1,
+    reclaims: emptyDueQueue(),
+  };
+}
+
+/** The pool of one version, if it has one. */
+export function poolOf(
+  state: EnvironmentsState,
+  functionName: string,
+  version: string,
+): EnvironmentPool | undefined {
+  return entryOf(state.byFunction, functionName)?.[version];
+}
+
+/** The reclaims due by `nowMs`. */
+export function dueReclaims(state: EnvironmentsState, nowMs: number): PendingReclaim[] {
+  return dueEntries(state.reclaims, nowMs);
+}
+
+type Root = { readonly environments: EnvironmentsState; readonly settings: LambdaSettings };
+
+function poolFor(
+  draft: Draft<EnvironmentsState>,
+  functionName: string,
+  version: string,
+): Draft<EnvironmentPool> {
+  let pools = entryOf(draft.byFunction, functionName);
+  if (pools === undefined) {
+    putEntry(draft.byFunction, functionName, emptyDictionary());
+    pools = present(entryOf(draft.byFunction, functionName), functionName);
+  }
+  let pool = pools[version];
+  if (pool === undefined) {
+    pools[version] = { environments: emptyDictionary(), idleOnDemand: [], idleProvisioned: [] };
+    pool = present(pools[version], version);
+  }
+  return pool;
+}
+
+const without = (ids: ReadonlyArray<string>, id: string): string[] => ids.filter((x) => x !== id);
+
+/** Shuts an environment down now if idle, or when its request ends if busy. */
+function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, id: string): void {
+  const environment = present(pool.environments[id], id);
+  if (environment.busy) {
+    environment.retiring = true;
+    return;
+  }
+  if (environment.reclaimTicket !== undefined) removeDue(draft.reclaims, environment.reclaimTicket);
+  pool.idleOnDemand = without(pool.idleOnDemand, id);
+  pool.idleProvisioned = without(pool.idleProvisioned, id);
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  delete pool.environments[id];
+}
+
+function retireWhere(
+  draft: Draft<EnvironmentsState>,
+  functionName: string,
+  matches: (environment: ExecutionEnvironment, version: string) => boolean,
+): void {
+  for (const [version, pool] of Object.entries(entryOf(draft.byFunction, functionName) ?? {})) {
+    for (const environment of Object.values(pool.environments)) {
+      if (matches(environment, version)) retire(draft, pool, environment.id);
+    }
+  }
+}
+
+function dropPools(
+  draft: Draft<EnvironmentsState>,
+  pools: Readonly<Record<string, Draft<EnvironmentPool>>>,
+): void {
+  for (const pool of Object.values(pools)) {
+    for (const environment of Object.values(pool.environments)) {
+      if (environment.reclaimTicket !== undefined)
+        removeDue(draft.reclaims, environment.reclaimTicket);
+    }
+  }
+}
+
+/** A provisioned config changed or went: the environments it created retire (spec §3.4). */
+const retireProvisionedBy = (
+  draft: Draft<EnvironmentsState>,
+  functionName: string,
+  qualifier: string,
+): void => {
+  retireWhere(draft, functionName, (environment) => environment.provisionedBy === qualifier);
+};
+
+/** How the environments slice changes. */
+export const environmentsHandlers: EventHandlers<
+  Root,
+  | FunctionsEvent
+  | VersionsEvent
+  | AliasesEvent
+  | ConcurrencyEvent
+  | InvocationEvent
+  | EnvironmentsEvent
+> = {
+  // New code or configuration: `$LATEST`'s on-demand environments no longer match it (§4).
+  FunctionCodeUpdated: (draft, e) => {
+    retireWhere(
+      draft.environments,
+      e.functionName,
+      (environment, version) =>
+        version === '$LATEST' && environment.initializationType === 'on-demand',
+    );
+  },
+  FunctionConfigurationUpdated: (draft, e) => {
+    retireWhere(
+      draft.environments,
+      e.functionName,
+      (environment, version) =>
+        version === '$LATEST' && environment.initializationType === 'on-demand',
+    );
+  },
+  FunctionDeleted: (draft, e) => {
+    dropPools(draft.environments, entryOf(draft.environments.byFunction, e.functionName) ?? {});
+    removeEntry(draft.environments.byFunction, e.functionName);
+  },
+  FunctionVersionDeleted: (draft, e) => {
+    const pools = entryOf(draft.environments.byFunction, e.functionName);
+    const pool = pools?.[e.version];
+    if (pools === undefined || pool === undefined) return;
+    dropPools(draft.environments, { [e.version]: pool });
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete pools[e.version];
+  },
+  AliasUpdated: (draft, e) => {
+    retireWhere(
+      draft.environments,
+      e.functionName,
+      (environment, version) =>
+        environment.provisionedBy === e.aliasName && version !== e.functionVersion,
+    );
+  },
+  AliasDeleted: (draft, e) => {
+    retireProvisionedBy(draft.environments, e.functionName, e.aliasName);
+  },
+  ProvisionedConcurrencyRequested: (draft, e) => {
+    retireProvisionedBy(draft.environments, e.functionName, e.qualifier);
+  },
+  ProvisionedConcurrencyRemoved: (draft, e) => {
+    retireProvisionedBy(draft.environments, e.functionName, e.qualifier);
+  },
+  // Allocation creates every environment initialised at once: none serves before all are ready.
+  ProvisionedConcurrencyAllocated: (draft, e) => {
+    const slice = draft.environments;
+    retireProvisionedBy(slice, e.functionName, e.qualifier);
+    const pool = poolFor(slice, e.functionName, e.version);
+    const created: string[] = [];
+    for (let i = 0; i < e.allocatedProvisionedConcurrentExecutions; i += 1) {
+      const id = String(slice.nextEnvironmentNumber + i);
+      pool.environments[id] = {
+        id,
+        initializationType: 'provisioned-concurrency',
+        provisionedBy: e.qualifier,
+        busy: false,
+        needsInit: false,
+        retiring: false,
+      };
+      created.push(id);
+    }
+    slice.nextEnvironmentNumber += e.allocatedProvisionedConcurrentExecutions;
+    pool.idleProvisioned = [...pool.idleProvisioned, ...created];
+  },
+  InvocationStarted: (draft, e) => {
+    const slice = draft.environments;
+    const pool = poolFor(slice, e.functionName, e.executedVersion);
+    if (e.newEnvironment) {
+      slice.nextEnvironmentNumber += 1;
+      pool.environments[e.environmentId] = {
+        id: e.environmentId,
+        initializationType: 'on-demand',
+        busy: true,
+        needsInit: false,
+        retiring: false,
+      };
+      return;
+    }
+    const environment = present(pool.environments[e.environmentId], e.environmentId);
+    if (environment.reclaimTicket !== undefined) {
+      removeDue(slice.reclaims, environment.reclaimTicket);
+      delete environment.reclaimTicket;
+    }
+    environment.busy = true;
+    environment.needsInit = false;
+    if (environment.initializationType === 'on-demand') {
+      pool.idleOnDemand = without(pool.idleOnDemand, e.environmentId);
+    } else {
+      pool.idleProvisioned = without(pool.idleProvisioned, e.environmentId);
+    }
+  },
+  InvocationCompleted: (draft, e) => {
+    const slice = draft.environments;
+    const pool = entryOf(slice.byFunction, e.functionName)?.[e.executedVersion];
+    const environment = pool?.environments[e.environmentId];
+    // The function or version was deleted while the request ran: its environments are gone.
+    if (pool === undefined || environment === undefined) return;
+    if (environment.retiring) {
+      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+      delete pool.environments[e.environmentId];
+      return;
+    }
+    environment.busy = false;
+    // A crash or a timeout resets the environment: the next invoke on it runs init (spec §4).
+    environment.needsInit = e.outcome === 'FunctionError' || e.outcome === 'Timeout';
+    if (environment.initializationType === 'provisioned-concurrency') {
+      pool.idleProvisioned = [...pool.idleProvisioned, e.environmentId];
+      return;
+    }
+    pool.idleOnDemand = [...pool.idleOnDemand, e.environmentId];
+    environment.reclaimTicket = enqueueDue(slice.reclaims, {
+      dueMs: e.atMs + draft.settings.idleEnvironmentLifetimeMs,
+      functionName: e.functionName,
+      version: e.executedVersion,
+      environmentId: e.environmentId,
+    });
+  },
+  ExecutionEnvironmentReclaimed: (draft, e) => {
+    const slice = draft.environments;
+    const pool = present(entryOf(slice.byFunction, e.functionName)?.[e.version], e.version);
+    const environment = present(pool.environments[e.environmentId], e.environmentId);
+    if (environment.reclaimTicket !== undefined)
+      removeDue(slice.reclaims, environment.reclaimTicket);
+    pool.idleOnDemand = without(pool.idleOnDemand, e.environmentId);
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    delete pool.environments[e.environmentId];
+  },
+};

@@ -1,0 +1,105 @@
+/**
+ * Admission of one synchronous invocation, in the order of spec invocation §3.6: a free
+ * provisioned environment of the version first; else the function's reserved pool, or the
+ * account's unreserved pool; then a warm idle environment, or a new one if the scaling rate has a
+ * token left.
+ *
+ * @module
+ */
+import {
+  provisionedConfigOfVersion,
+  provisionedTotal,
+  scalingUnitsAt,
+} from '../concurrency/state.js';
+import { poolOf } from '../environments/state.js';
+import { entryOf } from '../kernel/dictionary.js';
+import type { ThrottleReason } from '../kernel/errors.js';
+import { left, right, type Either } from '../kernel/fp.js';
+import type { LambdaState } from '../lambda.js';
+import type { InitializationType } from './events.js';
+
+/** Where an admitted invocation runs. */
+export interface Placement {
+  readonly environmentId: string;
+  readonly initializationType: InitializationType;
+  readonly newEnvironment: boolean;
+  /** Present when init runs. */
+  readonly initDurationMs?: number;
+  readonly spillover: boolean;
+}
+
+/**
+ * The throttle `Reason` for a cold start without a scaling token. AWS documents the 429 but not
+ * its reason (spec invocation §3.5, §8.2); the model uses the function-level rate reason.
+ */
+export const SCALING_RATE_THROTTLE: ThrottleReason = 'FunctionInvocationRateLimitExceeded';
+
+/** Admits an invocation of `version` or says why it is throttled. */
+export function admit(
+  state: LambdaState,
+  functionName: string,
+  version: string,
+  nowMs: number,
+  initDurationMs: number,
+): Either<ThrottleReason, Placement> {
+  const { concurrency, settings } = state;
+  const pool = poolOf(state.environments, functionName, version);
+  const config = provisionedConfigOfVersion(concurrency, functionName, version);
+  // 1. A free provisioned environment: no other pool is touched (spec §3.6 step 1).
+  const provisionedId = pool?.idleProvisioned[pool.idleProvisioned.length - 1];
+  if (config?.status === 'READY' && provisionedId !== undefined) {
+    const environment = pool?.environments[provisionedId];
+    return right({
+      environmentId: provisionedId,
+      initializationType: 'provisioned-concurrency',
+      newEnvironment: false,
+      // A reset provisioned environment runs init again (spec §3.4, §4).
+      ...(environment?.needsInit === true ? { initDurationMs } : {}),
+      spillover: false,
+    });
+  }
+  // 2–3. On demand: the function's reservation less its provisioned concurrency, or the account's
+  // unreserved pool less every reservation and the provisioned concurrency of the others.
+  const reserved = entryOf(concurrency.reservedByFunction, functionName);
+  if (reserved !== undefined) {
+    const inflight = entryOf(concurrency.inflightOnDemandByFunction, functionName) ?? 0;
+    if (inflight >= reserved - provisionedTotal(concurrency, functionName)) {
+      return left('ReservedFunctionConcurrentInvocationLimitExceeded');
+    }
+  } else {
+    const unreservedPool =
+      settings.concurrentExecutionsLimit -
+      concurrency.totalReserved -
+      concurrency.provisionedWithoutReservation;
+    if (concurrency.inflightOnDemandWithoutReservation >= unreservedPool) {
+      return left('ConcurrentInvocationLimitExceeded');
+    }
+  }
+  // Provisioned concurrency is configured and ready but all of it is busy (spec §3.4).
+  const spillover = config?.status === 'READY';
+  // 4. The warmest idle environment of this version, else a new one if a token is left.
+  const warmId = pool?.idleOnDemand[pool.idleOnDemand.length - 1];
+  if (warmId !== undefined) {
+    const environment = pool?.environments[warmId];
+    return right({
+      environmentId: warmId,
+      initializationType: 'on-demand',
+      newEnvironment: false,
+      ...(environment?.needsInit === true ? { initDurationMs } : {}),
+      spillover,
+    });
+  }
+  const units = scalingUnitsAt(
+    entryOf(concurrency.scalingByFunction, functionName),
+    nowMs,
+    settings,
+  );
+  if (units < settings.scalingWindowMs) return left(SCALING_RATE_THROTTLE);
+  return right({
+    environmentId: String(state.environments.nextEnvironmentNumber),
+    initializationType: 'on-demand',
+    newEnvironment: true,
+    initDurationMs,
+    spillover,
+  });
+}

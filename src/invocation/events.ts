@@ -1,0 +1,103 @@
+/**
+ * Facts about invocations: one started (and where and how it runs), one throttled, one finished,
+ * one accepted for asynchronous delivery (spec invocation §1–§4). Each carries what metrics and
+ * pricing need, so that neither has to look anything up.
+ *
+ * @module
+ */
+import type { ThrottleReason } from '../kernel/errors.js';
+import type { Architecture } from '../functions/state.js';
+
+/** `AWS_LAMBDA_INITIALIZATION_TYPE` of the environment that ran (spec invocation §3.4). */
+export type InitializationType = 'on-demand' | 'provisioned-concurrency';
+
+/** How an execution ended. */
+export type InvocationOutcome = 'Success' | 'FunctionError' | 'Timeout' | 'ResponseTooLarge';
+
+/** Which function, version and qualifier an invocation is about. */
+export interface InvocationTarget {
+  readonly functionName: string;
+  /** The qualifier as invoked (version, alias or `$LATEST`); absent for an unqualified call. */
+  readonly qualifier?: string;
+  /** Set when the qualifier is an alias. */
+  readonly aliasName?: string;
+  /** The version that runs: `$LATEST` or a number, never an alias (spec invocation §2). */
+  readonly executedVersion: string;
+  /**
+   * The routing PRNG's state after this invocation drew from it, present only when it drew; so
+   * replay sets the state and never draws again.
+   */
+  readonly routingStateAfter?: number;
+}
+
+/** The configuration a version runs with, copied at start because pricing needs it. */
+export interface ExecutionShape {
+  readonly memorySizeMb: number;
+  readonly architecture: Architecture;
+  readonly ephemeralStorageMb: number;
+  readonly timeoutSeconds: number;
+}
+
+/** A synchronous invocation was admitted and started on an environment. */
+export interface InvocationStarted extends InvocationTarget, ExecutionShape {
+  readonly type: 'InvocationStarted';
+  readonly requestId: string;
+  readonly atMs: number;
+  readonly invocationType: 'RequestResponse';
+  readonly environmentId: string;
+  readonly initializationType: InitializationType;
+  /** A new environment: it used one scaling-rate token (spec invocation §3.5). */
+  readonly newEnvironment: boolean;
+  /** Present when init runs: a new on-demand environment, or one reset after a failure. */
+  readonly initDurationMs?: number;
+  /** The version has provisioned concurrency but none was free: it ran on demand (§3.4). */
+  readonly spillover: boolean;
+  readonly payloadBytes: number;
+}
+
+/** An invocation was refused for lack of concurrency or scaling rate (429, spec §3.6–§3.7). */
+export interface InvocationThrottled extends InvocationTarget {
+  readonly type: 'InvocationThrottled';
+  readonly requestId: string;
+  readonly atMs: number;
+  readonly invocationType: 'RequestResponse';
+  readonly reason: ThrottleReason;
+}
+
+/** A started invocation ended. */
+export interface InvocationCompleted extends ExecutionShape {
+  readonly type: 'InvocationCompleted';
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly qualifier?: string;
+  readonly aliasName?: string;
+  readonly executedVersion: string;
+  readonly atMs: number;
+  readonly startedAtMs: number;
+  readonly environmentId: string;
+  readonly initializationType: InitializationType;
+  readonly outcome: InvocationOutcome;
+  /** The handler's run time, capped at the timeout. */
+  readonly durationMs: number;
+  /** The duration rounded up to the next 1 ms (spec pricing §3). */
+  readonly billedDurationMs: number;
+  /** Present when this invocation ran init. */
+  readonly initDurationMs?: number;
+  /** The `Payload` of the Invoke response: the handler's JSON, or the error document. */
+  readonly responsePayload: string;
+  /** `errorType` of the error document when the outcome is not a success. */
+  readonly errorType?: string;
+}
+
+/** An `Event` invocation was accepted (202) and waits in Lambda's internal queue (spec §5.1). */
+export interface AsyncInvocationAccepted extends InvocationTarget {
+  readonly type: 'AsyncInvocationAccepted';
+  readonly requestId: string;
+  readonly atMs: number;
+  readonly payload: string;
+  readonly payloadBytes: number;
+}
+
+/** The events of the invocation module. */
+export type InvocationEvent =
+  InvocationStarted | InvocationThrottled | InvocationCompleted | AsyncInvocationAccepted;
