@@ -5,7 +5,9 @@
  * - `Lambda` (`initialState`, `decide`, `evolve`, `evolveAll`, `replay`): the root decider, for
  *   embedders.
  * - `operations` and `LambdaTwin`: the AWS face, operation by AWS name.
- * - `Functions`, `Versions`, `Aliases`: each domain's commands, events, state and queries.
+ * - `Functions`, `Versions`, `Aliases`, `Concurrency`, `Invocation`, `Environments`: each
+ *   domain's commands, events, state and queries.
+ * - `Metrics`: CloudWatch-style counters as a projection of the log.
  *
  * @packageDocumentation
  */
@@ -26,8 +28,11 @@ export {
 export {
   operations,
   type AwsResponse,
+  type InvocationOutcomeInput,
+  type InvokeOptions,
   type OperationName,
   type OperationResult,
+  type RunningInvocationResponse,
 } from './operations/operations.js';
 export { LambdaTwin } from './operations/twin.js';
 export {
@@ -48,6 +53,9 @@ export * as Functions from './functions/index.js';
 export * as Versions from './versions/index.js';
 export * as Aliases from './aliases/index.js';
 export * as Concurrency from './concurrency/index.js';
+export * as Invocation from './invocation/index.js';
+export * as Environments from './environments/index.js';
+export * as Metrics from './metrics/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';
 export {
@@ -72,3 +80,4 @@ export {
 } from './kernel/settings.js';
 export { isoTimestamp, lambdaTimestamp } from './kernel/time.js';
 export { codeSha256, toBase64 } from './kernel/ids.js';
+export { drawFrom, seedState, type Draw } from './kernel/random.js';

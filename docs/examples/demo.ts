@@ -1,9 +1,17 @@
 /**
  * The demonstration behind `npm start`: a small deployment, done the way you would do it against
- * AWS, with four classic mistakes answered by the errors AWS gives. Everything runs on a model
- * clock that moves only when we say so; nothing is sent anywhere.
+ * AWS, with classic mistakes answered by the errors AWS gives, then traffic: a canary split, a
+ * timeout, a burst that hits reserved concurrency, and provisioned concurrency. Everything runs on
+ * a model clock that moves only when we say so; nothing is sent anywhere, no code runs.
  */
-import { isLeft, LambdaTwin, replay, type AwsError, type Either } from '../../src/index.js';
+import {
+  isLeft,
+  LambdaTwin,
+  Metrics,
+  replay,
+  type AwsError,
+  type Either,
+} from '../../src/index.js';
 
 const twin = new LambdaTwin();
 const role = 'arn:aws:iam::123456789012:role/orders-role';
@@ -127,8 +135,98 @@ if (!isLeft(versions)) {
   }
 }
 
-console.log('\nThe event log (the source of truth; replay it to rebuild the state)');
-for (const [position, event] of twin.log.entries()) {
+console.log('\nTraffic (the model runs no code: each call says how long the handler ran)');
+const split = new Map<string, number>();
+for (let i = 0; i < 200; i += 1) {
+  const answer = twin.invoke(
+    { FunctionName: 'orders', Qualifier: 'live', Payload: `{"order":${String(i)}}` },
+    { outcome: { durationMs: 35 + (i % 7), response: '{"ok":true}' } },
+  );
+  if (!isLeft(answer)) {
+    const version = answer.right.body.ExecutedVersion ?? '?';
+    split.set(version, (split.get(version) ?? 0) + 1);
+  }
+  twin.advance(50);
+}
+console.log(
+  `  200 invokes of live (90/10): ${[...split].map(([v, n]) => `version ${v} ran ${String(n)}`).join(', ')}`,
+);
+
+step(
+  'Invoke orders:1 with a handler that runs 5 s (Timeout is 3 s)',
+  twin.invoke({ FunctionName: 'orders', Qualifier: '1' }, { outcome: { durationMs: 5_000 } }),
+  (r) => ('Payload' in r ? `FunctionError=${r.FunctionError ?? '-'} Payload=${r.Payload}` : ''),
+);
+
+// A burst: 120 requests arrive together and none has finished yet.
+const running: string[] = [];
+const throttled = new Map<string, number>();
+for (let i = 0; i < 120; i += 1) {
+  const answer = twin.invoke({ FunctionName: 'orders', Qualifier: '1' });
+  if (!isLeft(answer) && 'RequestId' in answer.right.body)
+    running.push(answer.right.body.RequestId);
+  else if (isLeft(answer) && answer.left._tag === 'TooManyRequestsException') {
+    throttled.set(answer.left.reason, (throttled.get(answer.left.reason) ?? 0) + 1);
+  }
+}
+console.log(
+  `  A burst of 120 with ReservedConcurrentExecutions=100: ${String(running.length)} running, ` +
+    [...throttled].map(([r, n]) => `${String(n)} throttled (429 ${r})`).join(', '),
+);
+twin.advance(120);
+for (const requestId of running) twin.call('CompleteInvocation', { requestId, durationMs: 120 });
+
+step(
+  'Mistake 5: PutProvisionedConcurrencyConfig on the weighted alias live',
+  twin.call('PutProvisionedConcurrencyConfig', {
+    FunctionName: 'orders',
+    Qualifier: 'live',
+    ProvisionedConcurrentExecutions: 10,
+  }),
+  (c) => `Status=${c.Status}`,
+);
+step(
+  'PutProvisionedConcurrencyConfig orders:1 = 10',
+  twin.call('PutProvisionedConcurrencyConfig', {
+    FunctionName: 'orders',
+    Qualifier: '1',
+    ProvisionedConcurrentExecutions: 10,
+  }),
+  (c) => `Status=${c.Status}, Allocated=${String(c.AllocatedProvisionedConcurrentExecutions)}`,
+);
+twin.advance(60_000);
+step(
+  'GetProvisionedConcurrencyConfig orders:1, a minute later',
+  twin.call('GetProvisionedConcurrencyConfig', { FunctionName: 'orders', Qualifier: '1' }),
+  (c) => `Status=${c.Status}, Allocated=${String(c.AllocatedProvisionedConcurrentExecutions)}`,
+);
+step(
+  'Invoke orders:1',
+  twin.invoke({ FunctionName: 'orders', Qualifier: '1' }, { outcome: { durationMs: 20 } }),
+  (r) => `ExecutedVersion=${r.ExecutedVersion ?? ''}`,
+);
+const lastStart = [...twin.log].reverse().find((e) => e.type === 'InvocationStarted');
+if (lastStart?.type === 'InvocationStarted') {
+  console.log(`      ran on a ${lastStart.initializationType} environment, without init`);
+}
+
+console.log('\nMetrics, a projection of the log (per executed version)');
+for (const [key, m] of Object.entries(Metrics.metricsOf(twin.log).byVersion)) {
+  const reasons = Object.entries(m.ThrottlesByReason)
+    .map(([reason, n]) => `${reason}=${String(n)}`)
+    .join(' ');
+  console.log(
+    `  ${key.padEnd(9)} Invocations=${String(m.Invocations).padEnd(4)} Errors=${String(m.Errors)} ` +
+      `ColdStarts=${String(m.ColdStarts).padEnd(3)} peak ConcurrentExecutions=${String(m.ConcurrentExecutions).padEnd(4)} ` +
+      `ProvisionedConcurrencyInvocations=${String(m.ProvisionedConcurrencyInvocations)} ` +
+      `Throttles=${String(m.Throttles)}${reasons === '' ? '' : ` (${reasons})`}`,
+  );
+}
+
+console.log(
+  '\nThe event log (the source of truth; replay it to rebuild the state): the first 12 events',
+);
+for (const [position, event] of twin.log.slice(0, 12).entries()) {
   const detail =
     'version' in event
       ? ` version=${event.version}`
@@ -139,6 +237,11 @@ for (const [position, event] of twin.log.entries()) {
     `  ${String(position).padStart(2)}  ${new Date(event.atMs).toISOString()}  ${event.type}${detail}`,
   );
 }
+const byType = new Map<string, number>();
+for (const event of twin.log) byType.set(event.type, (byType.get(event.type) ?? 0) + 1);
+console.log(
+  `  … ${String(twin.log.length)} events in all: ${[...byType].map(([t, n]) => `${t}×${String(n)}`).join(', ')}`,
+);
 
 const rebuilt = replay(twin.log);
 console.log(

@@ -8,6 +8,7 @@ import { entryOf } from '../kernel/dictionary.js';
 import { functionLevelName } from '../functions/decide.js';
 import {
   aliasLimitExceeded,
+  invalidParameterValue,
   functionNotFound,
   resourceConflict,
   resourceNotFound,
@@ -16,7 +17,7 @@ import {
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { checkString, type Violation } from '../kernel/validation.js';
-import type { Decision, LambdaEvent } from '../lambda.js';
+import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import type { AliasesCommand, CreateAlias, DeleteAlias, UpdateAlias } from './commands.js';
 import type { AdditionalVersionWeights } from './events.js';
 import {
@@ -126,6 +127,8 @@ function updateAlias(command: UpdateAlias, { state, nowMs, nextRevisionId }: Dec
     input.RoutingConfig === undefined ? alias.additionalVersionWeights : requestedWeights;
   const targetsError = aliasTargetsError(state, name, primary, weights);
   if (targetsError !== undefined) return left(targetsError);
+  const provisionedError = provisionedAliasError(state, name, input.Name, primary, weights);
+  if (provisionedError !== undefined) return left(provisionedError);
   // Every accepted update gets a new RevisionId, even with nothing changed (spec control-plane §2.10).
   return right([
     {
@@ -139,6 +142,34 @@ function updateAlias(command: UpdateAlias, { state, nowMs, nextRevisionId }: Dec
       revisionId: nextRevisionId(),
     },
   ]);
+}
+
+/**
+ * A provisioned alias keeps one version and no weights (spec invocation §3.4): weights get the
+ * text AWS gives on Put (observed: it is the same check on UpdateAlias); moving onto a version
+ * that has its own config gets the alias-on-a-provisioned-version 409 (model: AWS's text for this
+ * case is not recorded).
+ */
+function provisionedAliasError(
+  state: LambdaState,
+  functionName: string,
+  aliasName: string,
+  primary: string,
+  weights: Readonly<Record<string, number>> | undefined,
+): AwsError | undefined {
+  const configs = entryOf(state.concurrency.provisionedByFunction, functionName);
+  if (configs?.[aliasName] === undefined) return undefined;
+  if (weights !== undefined && Object.keys(weights).length > 0) {
+    return invalidParameterValue('Alias with weights can not be used with Provisioned Concurrency');
+  }
+  const other = Object.values(configs).find(
+    (config) => config.version === primary && config.qualifier !== aliasName,
+  );
+  return other === undefined
+    ? undefined
+    : resourceConflict(
+        "Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version",
+      );
 }
 
 function deleteAlias(command: DeleteAlias, { state, nowMs }: Decision): Result {

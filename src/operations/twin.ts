@@ -9,7 +9,15 @@ import type { AwsError } from '../kernel/errors.js';
 import { isLeft, type Either } from '../kernel/fp.js';
 import type { LambdaSettingsInput } from '../kernel/settings.js';
 import { decide, evolveAll, initialState, type LambdaEvent, type LambdaState } from '../lambda.js';
-import { operations, type AwsResponse, type OperationName } from './operations.js';
+import type { InvocationRequest } from '../invocation/commands.js';
+import type { InvocationResponse } from '../invocation/queries.js';
+import {
+  operations,
+  type AwsResponse,
+  type InvokeOptions,
+  type OperationName,
+  type RunningInvocationResponse,
+} from './operations.js';
 
 type Operation<N extends OperationName> = (typeof operations)[N];
 type InputOf<N extends OperationName> = Parameters<Operation<N>>[1];
@@ -92,6 +100,22 @@ export class LambdaTwin {
     const outcome = operation(this.#state, input, this.#meta());
     this.#state = outcome.state;
     this.#log.push(...outcome.events);
+    return outcome.result;
+  }
+
+  /**
+   * Invokes at the current clock. With `options.outcome`, a synchronous call runs to completion:
+   * the twin's clock moves to its end and AWS's full response comes back.
+   */
+  invoke(
+    input: InvocationRequest,
+    options: InvokeOptions = {},
+  ): Either<AwsError, AwsResponse<InvocationResponse | RunningInvocationResponse>> {
+    const meta = this.#meta();
+    const outcome = operations.Invoke(this.#state, input, meta, options);
+    this.#state = outcome.state;
+    this.#log.push(...outcome.events);
+    this.#nowMs = Math.max(this.#nowMs, this.#state.clockMs);
     return outcome.result;
   }
 
