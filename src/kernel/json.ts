@@ -7,7 +7,6 @@
  */
 
 const isWhitespace = (c: string): boolean => c === ' ' || c === '\n' || c === '\r' || c === '\t';
-const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** Where a value ends if one starts at `i` that is not an object or array; -1 when none does. */
 function scalarEnd(text: string, i: number): number {
@@ -31,15 +30,13 @@ function scalarEnd(text: string, i: number): number {
   for (const literal of ['true', 'false', 'null']) {
     if (text.startsWith(literal, i)) return i + literal.length;
   }
-  const number = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
-  if (number !== null && (c === '-' || isDigit(c))) {
-    const end = i + number[0].length;
-    // A number longer than the window continues with digits: keep reading them.
-    let j = end;
-    while (isDigit(text[j])) j += 1;
-    return j;
-  }
-  return -1;
+  // RFC 8259 number syntax (no leading zeros, no bare fraction or exponent), read in place by a
+  // sticky expression, however long the number is. A literal is a fresh object on each call, so
+  // its `lastIndex` is never shared.
+  const number = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
+  number.lastIndex = i;
+  const match = number.exec(text);
+  return match === null ? -1 : i + match[0].length;
 }
 
 /**

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonSyntaxErrorAt } from '../../src/kernel/json.js';
+
+/** The host parser as the oracle: does `text` parse as one JSON value? */
+const parses = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('jsonSyntaxErrorAt: the Invoke payload check (spec invocation §1.4)', () => {
+  it('accepts exactly what JSON.parse accepts, on JSON text and on mangled JSON text', () => {
+    const mangled = fc
+      .tuple(
+        fc.json(),
+        fc.nat(),
+        fc.constantFrom('', '{', '}', '[', ']', ',', ':', '"', 'x', '\\', '-', '.', 'e'),
+      )
+      .map(([text, at, insert]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + insert + text.slice(i + (insert === '' ? 1 : 0));
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), mangled, fc.string()), (text) => {
+        expect(jsonSyntaxErrorAt(text) === undefined).toBe(parses(text));
+      }),
+    );
+  });
+
+  it.each([
+    ['{"a":1}', undefined],
+    ['  [1, 2.5e-3, "x\\u00e9", true, null, {}]  ', undefined],
+    ['{bad', 1],
+    ['{"a":1', 6],
+    ['[1,]', 3],
+    ['"unterminated', 0],
+    ['01', 1],
+    ['{"a" 1}', 5],
+    ['1 2', 2],
+  ])('%j → error at %j', (text, at) => {
+    expect(jsonSyntaxErrorAt(text)).toBe(at);
+  });
+
+  it('does not exhaust the stack on deep nesting', () => {
+    const depth = 200_000;
+    expect(jsonSyntaxErrorAt('['.repeat(depth) + ']'.repeat(depth))).toBeUndefined();
+    expect(jsonSyntaxErrorAt('['.repeat(depth))).toBe(depth);
+  });
+});
