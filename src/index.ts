@@ -5,8 +5,9 @@
  * - `Lambda` (`initialState`, `decide`, `evolve`, `evolveAll`, `replay`): the root decider, for
  *   embedders.
  * - `operations` and `LambdaTwin`: the AWS face, operation by AWS name.
- * - `Functions`, `Versions`, `Aliases`, `Concurrency`, `Invocation`, `Environments`: each
- *   domain's commands, events, state and queries.
+ * - `Functions`, `Versions`, `Aliases`, `Concurrency`, `Invocation`, `Environments`, `Async`:
+ *   each domain's commands, events, state and queries; `Async.react` gives the follow-up
+ *   commands an event calls for.
  * - `Metrics`: CloudWatch-style counters as a projection of the log.
  *
  * @packageDocumentation
@@ -55,6 +56,7 @@ export * as Aliases from './aliases/index.js';
 export * as Concurrency from './concurrency/index.js';
 export * as Invocation from './invocation/index.js';
 export * as Environments from './environments/index.js';
+export * as Async from './async/index.js';
 export * as Metrics from './metrics/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';

@@ -6,11 +6,21 @@
  * @module
  */
 import { aliasesHandlers, initialAliasesState, type AliasesState } from './aliases/state.js';
+import type { AsyncCommand } from './async/commands.js';
+import { decideAsync, dispatchDue } from './async/decide.js';
+import type { AsyncEvent } from './async/events.js';
+import {
+  asyncHandlers,
+  initialAsyncState,
+  nextAttemptDueMs,
+  type AsyncState,
+} from './async/state.js';
 import type { AliasesCommand } from './aliases/commands.js';
 import { decideAliases } from './aliases/decide.js';
 import type { AliasesEvent } from './aliases/events.js';
 import type { ConcurrencyCommand } from './concurrency/commands.js';
 import { decideConcurrency, dueAllocationEvents } from './concurrency/decide.js';
+import { nextAllocationDueMs } from './concurrency/state.js';
 import type { ConcurrencyEvent } from './concurrency/events.js';
 import {
   concurrencyHandlers,
@@ -18,6 +28,7 @@ import {
   type ConcurrencyState,
 } from './concurrency/state.js';
 import { dueReclaimEvents } from './environments/decide.js';
+import { nextReclaimDueMs } from './environments/state.js';
 import type { EnvironmentsEvent } from './environments/events.js';
 import {
   environmentsHandlers,
@@ -26,6 +37,7 @@ import {
 } from './environments/state.js';
 import type { FunctionsCommand } from './functions/commands.js';
 import { decideFunctions, dueTransitions } from './functions/decide.js';
+import { nextTransitionDueMs } from './functions/transitions.js';
 import type { FunctionsEvent } from './functions/events.js';
 import {
   functionsHandlers,
@@ -40,6 +52,7 @@ import {
   invocationHandlers,
   type InvocationState,
 } from './invocation/state.js';
+import { invariant } from './kernel/assert.js';
 import type { Decider } from './kernel/decider.js';
 import type { AwsError } from './kernel/errors.js';
 import { validationException } from './kernel/errors.js';
@@ -71,6 +84,7 @@ export interface LambdaState {
   readonly concurrency: ConcurrencyState;
   readonly invocation: InvocationState;
   readonly environments: EnvironmentsState;
+  readonly async: AsyncState;
 }
 
 /**
@@ -86,6 +100,7 @@ export type LambdaCommand =
   | AliasesCommand
   | ConcurrencyCommand
   | InvocationCommand
+  | AsyncCommand
   | AdvanceClock;
 /** Every event the model records. */
 export type LambdaEvent =
@@ -94,7 +109,8 @@ export type LambdaEvent =
   | AliasesEvent
   | ConcurrencyEvent
   | InvocationEvent
-  | EnvironmentsEvent;
+  | EnvironmentsEvent
+  | AsyncEvent;
 /** Every error `decide` can return. */
 export type LambdaError = AwsError;
 
@@ -121,6 +137,7 @@ export function initialState(settings: LambdaSettingsInput = {}): LambdaState {
     concurrency: initialConcurrencyState(),
     invocation: initialInvocationState(seedState(resolved.routingSeed)),
     environments: initialEnvironmentsState(),
+    async: initialAsyncState(),
   };
 }
 
@@ -133,6 +150,7 @@ function recipe(draft: Draft<LambdaState>, event: LambdaEvent): void {
   handlerFor(concurrencyHandlers, event)?.(draft, event);
   handlerFor(invocationHandlers, event)?.(draft.invocation, event);
   handlerFor(environmentsHandlers, event)?.(draft, event);
+  handlerFor(asyncHandlers, event)?.(draft.async, event);
 }
 
 /** Applies one event. Never validates: an event is a fact. */
@@ -179,23 +197,53 @@ function decideCommand(
     case 'Invoke':
     case 'CompleteInvocation':
       return decideInvocation(command, decision);
+    case 'PutFunctionEventInvokeConfig':
+    case 'UpdateFunctionEventInvokeConfig':
+    case 'DeleteFunctionEventInvokeConfig':
+      return decideAsync(command, decision);
   }
 }
 
+/** When the earliest clock-driven entry of any kind is due; `Infinity` when none waits. */
+function nextDueMs(state: LambdaState): number {
+  return Math.min(
+    nextTransitionDueMs(state.functions.transitions),
+    nextAllocationDueMs(state.concurrency),
+    nextReclaimDueMs(state.environments),
+    nextAttemptDueMs(state.async),
+  );
+}
+
 /**
- * Everything the clock brings by `nowMs`, in time order: lifecycle transitions, then allocations,
- * then reclaims on a tie (a stable sort keeps each source's own order).
+ * Everything the clock brings by `nowMs`, one due time after another, each applied before the
+ * next is looked at: at each time the lifecycle transitions, allocations and reclaims first, then
+ * the asynchronous attempts, oldest first (an attempt sees the environments and concurrency the
+ * earlier ones left).
  */
-function transitionsDue(
+function advance(
   state: LambdaState,
   nowMs: number,
   nextRevisionId: () => string,
-): LambdaEvent[] {
-  const lifecycle = dueTransitions(state, nowMs, nextRevisionId);
-  const allocations = dueAllocationEvents(state, nowMs);
-  const reclaims = dueReclaimEvents(state, nowMs);
-  if (allocations.length === 0 && reclaims.length === 0) return lifecycle;
-  return [...lifecycle, ...allocations, ...reclaims].sort((a, b) => a.atMs - b.atMs);
+): { readonly state: LambdaState; readonly events: LambdaEvent[] } {
+  let current = state;
+  const events: LambdaEvent[] = [];
+  for (let atMs = nextDueMs(current); atMs <= nowMs; atMs = nextDueMs(current)) {
+    const batch = [
+      ...dueTransitions(current, atMs, nextRevisionId),
+      ...dueAllocationEvents(current, atMs),
+      ...dueReclaimEvents(current, atMs),
+    ];
+    if (batch.length > 0) current = evolveAll(current, batch);
+    const dispatched = dispatchDue(current, atMs, evolveAll);
+    current = dispatched.state;
+    events.push(...batch, ...dispatched.events);
+    // Every entry due at `atMs` is consumed by its event; one that is not would loop forever.
+    invariant(
+      batch.length + dispatched.events.length > 0 || nextDueMs(current) > atMs,
+      'a due entry produced no event',
+    );
+  }
+  return { state: current, events };
 }
 
 /**
@@ -217,12 +265,16 @@ export function decide(
   }
   const nowMs = Math.max(state.clockMs, requested);
   const nextRevisionId = revisionIds(state.settings.account.accountId, state.logPosition);
-  const due = transitionsDue(state, nowMs, nextRevisionId);
-  if (command.type === 'AdvanceClock') return right(due);
-  const current = due.length === 0 ? state : evolveAll(state, due);
-  const decided = decideCommand(command, { state: current, nowMs, nextRevisionId });
-  if (isLeft(decided) || due.length === 0) return decided;
-  return right([...due, ...decided.right]);
+  const due = advance(state, nowMs, nextRevisionId);
+  if (command.type === 'AdvanceClock') return right(due.events);
+  const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });
+  if (isLeft(decided)) return decided;
+  // A newly accepted event waits for no one: its first attempt is due now.
+  if (!decided.right.some((e) => e.type === 'AsyncInvocationAccepted')) {
+    return due.events.length === 0 ? decided : right([...due.events, ...decided.right]);
+  }
+  const after = advance(evolveAll(due.state, decided.right), nowMs, nextRevisionId);
+  return right([...due.events, ...decided.right, ...after.events]);
 }
 
 /** The root decider as one value, for code written against the Decider shape. */

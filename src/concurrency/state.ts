@@ -11,6 +11,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
+  firstDue,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -134,6 +135,11 @@ export function scalingUnitsAt(
     capacity,
     bucket.units + (nowMs - bucket.atMs) * settings.scalingRateEnvironments,
   );
+}
+
+/** When the earliest allocation is due; `Infinity` when none waits. */
+export function nextAllocationDueMs(state: ConcurrencyState): number {
+  return firstDue(state.allocations)?.dueMs ?? Number.POSITIVE_INFINITY;
 }
 
 /** The allocations due by `nowMs`. */

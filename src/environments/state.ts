@@ -12,6 +12,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
+  firstDue,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -92,6 +93,11 @@ export function poolOf(
   version: string,
 ): EnvironmentPool | undefined {
   return entryOf(state.byFunction, functionName)?.[version];
+}
+
+/** When the earliest reclaim is due; `Infinity` when none waits. */
+export function nextReclaimDueMs(state: EnvironmentsState): number {
+  return firstDue(state.reclaims)?.dueMs ?? Number.POSITIVE_INFINITY;
 }
 
 /** The reclaims due by `nowMs`. */

@@ -10,6 +10,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
+  firstDue,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -64,4 +65,11 @@ export function dueBy(transitions: Transitions, nowMs: number): PendingTransitio
 /** Every waiting transition, in due order. */
 export function pendingTransitions(transitions: Transitions): PendingTransition[] {
   return dueBy(transitions, Number.POSITIVE_INFINITY);
+}
+
+/** When the earliest waiting transition is due; `Infinity` when none waits. */
+export function nextTransitionDueMs(transitions: Transitions): number {
+  return Math.min(
+    ...KINDS.map((kind) => firstDue(transitions[kind])?.dueMs ?? Number.POSITIVE_INFINITY),
+  );
 }

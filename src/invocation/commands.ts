@@ -34,6 +34,11 @@ export interface InvokeModelInput {
   readonly routingDraw?: number;
   /** The init duration if this invocation starts an environment; default the setting. */
   readonly initDurationMs?: number;
+  /**
+   * For an `Event` invocation made by a Lambda destination: how deep in the chain it is (the
+   * follow-up commands of `react` set it; spec invocation §5.11). Default 0.
+   */
+  readonly chainDepth?: number;
 }
 
 /** Invokes a function (spec invocation §1). */

@@ -26,6 +26,7 @@ import {
   type Violation,
 } from '../kernel/validation.js';
 import type { Decision, LambdaEvent } from '../lambda.js';
+import { acceptEvent, afterAttempt } from '../async/decide.js';
 import { admit } from './admission.js';
 import type {
   CompleteInvocation,
@@ -34,7 +35,6 @@ import type {
   InvokeModelInput,
 } from './commands.js';
 import type {
-  AsyncInvocationAccepted,
   InvocationCompleted,
   InvocationOutcome,
   InvocationStarted,
@@ -79,6 +79,12 @@ function modelViolations(model: InvokeModelInput | undefined): Violation[] {
   if (init !== undefined && !(Number.isFinite(init) && init >= 0)) {
     violations.push(
       violation.custom('initDurationMs', String(init), 'Member must be a finite number >= 0'),
+    );
+  }
+  const depth = model?.chainDepth;
+  if (depth !== undefined && !(Number.isSafeInteger(depth) && depth >= 0)) {
+    violations.push(
+      violation.custom('chainDepth', String(depth), 'Member must be an integer >= 0'),
     );
   }
   return violations;
@@ -157,15 +163,17 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   };
   if (asynchronous) {
     // Accepted whatever the free concurrency: the event waits in Lambda's queue (spec §3.7, §5.1).
-    const accepted: AsyncInvocationAccepted = {
-      type: 'AsyncInvocationAccepted',
-      ...about,
-      requestId,
-      atMs: nowMs,
-      payload,
-      payloadBytes,
-    };
-    return right([accepted]);
+    return right(
+      acceptEvent(
+        state,
+        about,
+        requestId,
+        payload,
+        payloadBytes,
+        command.model?.chainDepth ?? 0,
+        nowMs,
+      ),
+    );
   }
   const placement = admit(
     state,
@@ -221,6 +229,12 @@ export function responseTooLargeDocument(): string {
 
 function completionViolations(input: CompleteInvocation['input']): Violation[] {
   const violations: Violation[] = [];
+  // A runtime serialises what the handler returns, so a response is always JSON (model text).
+  if (input.response !== undefined && jsonSyntaxErrorAt(input.response) !== undefined) {
+    violations.push(
+      violation.custom('response', input.response.slice(0, 64), 'Member must be JSON text'),
+    );
+  }
   if (!(Number.isFinite(input.durationMs) && input.durationMs >= 0)) {
     violations.push(
       violation.custom(
@@ -274,6 +288,7 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
   const completed: InvocationCompleted = {
     type: 'InvocationCompleted',
     requestId: started.requestId,
+    invocationType: started.invocationType,
     functionName: started.functionName,
     ...(started.qualifier === undefined ? {} : { qualifier: started.qualifier }),
     ...(started.aliasName === undefined ? {} : { aliasName: started.aliasName }),
@@ -294,7 +309,12 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
     ephemeralStorageMb: started.ephemeralStorageMb,
     timeoutSeconds: started.timeoutSeconds,
   };
-  return right([completed]);
+  // An attempt of a queued event goes on to its retry or its end (spec invocation §5.2–§5.4).
+  return right(
+    started.invocationType === 'Event'
+      ? [completed, ...afterAttempt(state, completed)]
+      : [completed],
+  );
 }
 
 /** Decides one invocation command. */

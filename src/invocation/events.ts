@@ -38,12 +38,13 @@ export interface ExecutionShape {
   readonly timeoutSeconds: number;
 }
 
-/** A synchronous invocation was admitted and started on an environment. */
+/** An invocation was admitted and started on an environment: a synchronous call, or an attempt
+ * of a queued asynchronous event. */
 export interface InvocationStarted extends InvocationTarget, ExecutionShape {
   readonly type: 'InvocationStarted';
   readonly requestId: string;
   readonly atMs: number;
-  readonly invocationType: 'RequestResponse';
+  readonly invocationType: 'RequestResponse' | 'Event';
   readonly environmentId: string;
   readonly initializationType: InitializationType;
   /** A new environment: it used one scaling-rate token (spec invocation §3.5). */
@@ -68,6 +69,7 @@ export interface InvocationThrottled extends InvocationTarget {
 export interface InvocationCompleted extends ExecutionShape {
   readonly type: 'InvocationCompleted';
   readonly requestId: string;
+  readonly invocationType: 'RequestResponse' | 'Event';
   readonly functionName: string;
   readonly qualifier?: string;
   readonly aliasName?: string;
@@ -96,6 +98,11 @@ export interface AsyncInvocationAccepted extends InvocationTarget {
   readonly atMs: number;
   readonly payload: string;
   readonly payloadBytes: number;
+  /**
+   * How many asynchronous Lambda-to-Lambda deliveries led to this event: 0 for a call from
+   * outside (spec invocation §5.11).
+   */
+  readonly chainDepth: number;
 }
 
 /** The events of the invocation module. */

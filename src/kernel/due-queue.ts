@@ -76,3 +76,12 @@ export function dueEntries<T extends DueEntry>(queue: DueQueue<T>, nowMs: number
   }
   return due;
 }
+
+/** The oldest waiting entry, if any: the next to come due. */
+export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined {
+  for (let position = queue.head; position < queue.next; position += 1) {
+    const entry = queue.chunks[chunkOf(position)]?.[String(position)];
+    if (entry !== undefined) return entry;
+  }
+  return undefined;
+}

@@ -72,6 +72,24 @@ export interface LambdaSettings {
    * exact. Default 1.
    */
   readonly routingSeed: number;
+  /**
+   * The waits before the retries of an asynchronous event after a function error: one minute,
+   * then two (spec invocation §5.2). Default [60,000, 120,000] ms.
+   */
+  readonly asyncRetryDelaysMs: ReadonlyArray<number>;
+  /**
+   * The backoff after a throttled asynchronous attempt: 1 s, doubling, at most 5 minutes (AWS
+   * documents the bounds; the doubling is the model's, spec invocation §5.3).
+   */
+  readonly asyncThrottleBackoffBaseMs: number;
+  readonly asyncThrottleBackoffMaxMs: number;
+  /**
+   * Recursive loop detection, as `PutFunctionRecursionConfig` sets it: `Terminate` stops the
+   * invocation after `recursiveLoopLimit` in one chain; `Allow` never does (spec §5.11).
+   */
+  readonly recursiveLoop: 'Terminate' | 'Allow';
+  /** Invocations one chain may make before the next is stopped: about 16 (spec §5.11). */
+  readonly recursiveLoopLimit: number;
   /** Runtimes CreateFunction and UpdateFunctionConfiguration accept, in the order AWS lists them. */
   readonly acceptedRuntimes: ReadonlyArray<string>;
   /** Recently deprecated runtimes, which get AWS's "no longer supported" message. */
@@ -138,6 +156,11 @@ export const defaultSettings: LambdaSettings = {
   idleEnvironmentLifetimeMs: 600_000,
   defaultInitDurationMs: 200,
   routingSeed: 1,
+  asyncRetryDelaysMs: [60_000, 120_000],
+  asyncThrottleBackoffBaseMs: 1_000,
+  asyncThrottleBackoffMaxMs: 300_000,
+  recursiveLoop: 'Terminate',
+  recursiveLoopLimit: 16,
   acceptedRuntimes: ACCEPTED_RUNTIMES,
   deprecatedRuntimes: DEPRECATED_RUNTIMES,
 };

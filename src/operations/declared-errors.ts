@@ -199,6 +199,39 @@ export const DECLARED_ERRORS = {
     'RequestEntityTooLargeException',
     ...UNDECLARED,
   ],
+  PutFunctionEventInvokeConfig: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  UpdateFunctionEventInvokeConfig: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  DeleteFunctionEventInvokeConfig: [
+    'InvalidParameterValueException',
+    'ResourceConflictException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  GetFunctionEventInvokeConfig: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
+  ListFunctionEventInvokeConfigs: [
+    'InvalidParameterValueException',
+    'TooManyRequestsException',
+    'ResourceNotFoundException',
+    ...UNDECLARED,
+  ],
   // Not an AWS operation: the model's own completion command.
   CompleteInvocation: ['ResourceNotFoundException', 'ValidationException'],
 } as const satisfies Readonly<Record<string, ReadonlyArray<AwsErrorTag>>>;

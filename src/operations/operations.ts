@@ -23,6 +23,18 @@ import {
   type ProvisionedConcurrencyConfigResponse,
 } from '../concurrency/queries.js';
 import type {
+  FunctionEventInvokeConfigKey,
+  FunctionEventInvokeConfigRequest,
+} from '../async/commands.js';
+import {
+  eventInvokeConfigResponse,
+  getFunctionEventInvokeConfig,
+  listFunctionEventInvokeConfigs,
+  type FunctionEventInvokeConfig,
+  type ListFunctionEventInvokeConfigsRequest,
+  type ListFunctionEventInvokeConfigsResponse,
+} from '../async/queries.js';
+import type {
   CompleteInvocationInput,
   InvocationRequest,
   InvokeModelInput,
@@ -188,7 +200,16 @@ function invokeOperation(
   if (isLeft(decided)) return { state, events: [], result: decided };
   const events = decided.right;
   const next = events.length === 0 ? state : evolveAll(state, events);
-  const last = events[events.length - 1];
+  // The command's own events carry its request id; transitions and dispatches before or after it
+  // belong to other requests.
+  const own = events.filter(
+    (e) =>
+      (e.type === 'InvocationThrottled' ||
+        e.type === 'AsyncInvocationAccepted' ||
+        (e.type === 'InvocationStarted' && e.invocationType === 'RequestResponse')) &&
+      e.requestId === meta.requestId,
+  );
+  const last = own[0];
   if (last?.type === 'InvocationThrottled') {
     return { state: next, events, result: left(tooManyRequests(last.reason)) };
   }
@@ -237,7 +258,14 @@ const changedFunction = (events: ReadonlyArray<LambdaEvent>): string =>
       (e) =>
         e.type !== 'FunctionActivated' &&
         e.type !== 'FunctionUpdateCompleted' &&
-        e.type !== 'FunctionVersionActivated',
+        e.type !== 'FunctionVersionActivated' &&
+        e.type !== 'ProvisionedConcurrencyAllocated' &&
+        e.type !== 'ExecutionEnvironmentReclaimed' &&
+        e.type !== 'InvocationStarted' &&
+        e.type !== 'AsyncInvocationThrottled' &&
+        e.type !== 'AsyncInvocationEnded' &&
+        e.type !== 'AsyncRecordDelivered' &&
+        e.type !== 'DeadLetterMessageSent',
     ),
     'command event',
   ).functionName;
@@ -414,11 +442,57 @@ export const operations = {
         ),
       ),
   ),
+  /** PutFunctionEventInvokeConfig: 200 and the whole config, which replaces any earlier one. */
+  PutFunctionEventInvokeConfig: run(
+    'PutFunctionEventInvokeConfig',
+    200,
+    (state, _input: FunctionEventInvokeConfigRequest, events) => configAfter(state, events),
+  ),
+  /** UpdateFunctionEventInvokeConfig: 200 and the merged config. */
+  UpdateFunctionEventInvokeConfig: run(
+    'UpdateFunctionEventInvokeConfig',
+    200,
+    (state, _input: FunctionEventInvokeConfigRequest, events) => configAfter(state, events),
+  ),
+  /** DeleteFunctionEventInvokeConfig: 204. */
+  DeleteFunctionEventInvokeConfig: run(
+    'DeleteFunctionEventInvokeConfig',
+    204,
+    (_state, _input: FunctionEventInvokeConfigKey) => undefined,
+  ),
+  /** GetFunctionEventInvokeConfig. */
+  GetFunctionEventInvokeConfig: read<FunctionEventInvokeConfigKey, FunctionEventInvokeConfig>(
+    getFunctionEventInvokeConfig,
+  ),
+  /** ListFunctionEventInvokeConfigs. */
+  ListFunctionEventInvokeConfigs: read<
+    ListFunctionEventInvokeConfigsRequest,
+    ListFunctionEventInvokeConfigsResponse
+  >(listFunctionEventInvokeConfigs),
   /** GetAccountSettings. */
   GetAccountSettings: read<Record<string, never>, AccountSettings>((state) =>
     right(getAccountSettings(state)),
   ),
 } as const;
+
+function configAfter(
+  state: LambdaState,
+  events: ReadonlyArray<LambdaEvent>,
+): FunctionEventInvokeConfig {
+  const changed = present(
+    events.find((e) => e.type === 'EventInvokeConfigChanged'),
+    'config event',
+  );
+  return eventInvokeConfigResponse(
+    state,
+    changed.functionName,
+    changed.qualifier,
+    present(
+      entryOf(state.async.configs, changed.functionName)?.[changed.qualifier],
+      changed.qualifier,
+    ),
+  );
+}
 
 function aliasAfter(
   state: LambdaState,

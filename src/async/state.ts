@@ -1,0 +1,241 @@
+/**
+ * The async slice: each qualifier's event invoke config, and Lambda's internal queue — every
+ * accepted event until its terminal outcome, with the attempt it waits for (spec invocation §5).
+ *
+ * Waiting attempts are kept in one due queue per delay (0 for a new event, each retry delay, each
+ * throttle backoff step): an attempt is due at its event's time plus its delay, so each queue is
+ * in due order, and the next due attempt is the earliest head among a dozen queues.
+ *
+ * @module
+ */
+import { present } from '../kernel/assert.js';
+import {
+  dueEntries,
+  emptyDueQueue,
+  enqueueDue,
+  firstDue,
+  removeDue,
+  type DueQueue,
+} from '../kernel/due-queue.js';
+import {
+  emptyDictionary,
+  emptyShardedDictionary,
+  entryOf,
+  putEntry,
+  removeEntry,
+  valuesOf,
+  type Dictionary,
+  type ShardedDictionary,
+} from '../kernel/dictionary.js';
+import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import type { AliasesEvent } from '../aliases/events.js';
+import type { FunctionsEvent } from '../functions/events.js';
+import type { InvocationEvent } from '../invocation/events.js';
+import type { VersionsEvent } from '../versions/events.js';
+import type { AsyncEvent, EventInvokeConfigSettings } from './events.js';
+
+/** One qualifier's event invoke config. */
+export interface EventInvokeConfigRecord extends EventInvokeConfigSettings {
+  readonly lastModifiedMs: number;
+}
+
+/** The last attempt's outcome, for the record and the dead-letter message. */
+export interface LastAttempt {
+  readonly outcome: 'Success' | 'FunctionError' | 'Timeout' | 'ResponseTooLarge';
+  readonly responsePayload: string;
+  readonly executedVersion: string;
+}
+
+/** Where an event's next attempt waits. */
+export interface AttemptTicket {
+  readonly delayMs: number;
+  readonly position: number;
+}
+
+/** An accepted event, from its acceptance to its terminal outcome. */
+export interface QueuedEvent {
+  readonly requestId: string;
+  readonly functionName: string;
+  readonly qualifier?: string;
+  readonly aliasName?: string;
+  /** Chosen when the event was accepted (spec invocation §2, model). */
+  readonly executedVersion: string;
+  readonly payload: string;
+  readonly enqueuedAtMs: number;
+  /** Acceptance order: ties between attempts due at the same time go oldest first. */
+  readonly sequence: number;
+  /** Attempts that ran (`approximateInvokeCount`). */
+  readonly invokeCount: number;
+  /** Throttles since the last run: the exponent of the backoff (spec §5.3). */
+  readonly throttles: number;
+  readonly chainDepth: number;
+  readonly running: boolean;
+  readonly ticket?: AttemptTicket;
+  readonly lastAttempt?: LastAttempt;
+}
+
+/** An attempt waiting for the clock. */
+export interface PendingAttempt {
+  readonly dueMs: number;
+  readonly requestId: string;
+  readonly sequence: number;
+}
+
+/** The async slice of the model state. */
+export interface AsyncState {
+  /** Event invoke configs by function, then by qualifier (`$LATEST`, version or alias). */
+  readonly configs: ShardedDictionary<Dictionary<EventInvokeConfigRecord>>;
+  /** Every accepted event without a terminal outcome yet, by request id. */
+  readonly queued: ShardedDictionary<QueuedEvent>;
+  /** Waiting attempts, one due queue per delay in ms. */
+  readonly attempts: Dictionary<DueQueue<PendingAttempt>>;
+  readonly nextSequence: number;
+}
+
+/** No config, nothing queued. */
+export function initialAsyncState(): AsyncState {
+  return {
+    configs: emptyShardedDictionary(),
+    queued: emptyShardedDictionary(),
+    attempts: emptyDictionary(),
+    nextSequence: 0,
+  };
+}
+
+/** When the earliest waiting attempt is due; `Infinity` when none waits. */
+export function nextAttemptDueMs(state: AsyncState): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const queue of Object.values(state.attempts)) {
+    const head = firstDue(queue);
+    if (head !== undefined && head.dueMs < next) next = head.dueMs;
+  }
+  return next;
+}
+
+/** The attempts due by `nowMs`, by due time then acceptance order. */
+export function dueAttempts(state: AsyncState, nowMs: number): PendingAttempt[] {
+  return Object.values(state.attempts)
+    .flatMap((queue) => dueEntries(queue, nowMs))
+    .sort((a, b) => a.dueMs - b.dueMs || a.sequence - b.sequence);
+}
+
+/** How many accepted events wait in the queue or run, per function. */
+export function queuedEvents(state: AsyncState): QueuedEvent[] {
+  return valuesOf(state.queued);
+}
+
+function schedule(
+  draft: Draft<AsyncState>,
+  event: Draft<QueuedEvent>,
+  dueMs: number,
+  atMs: number,
+): void {
+  unschedule(draft, event);
+  const delayMs = dueMs - atMs;
+  const key = String(delayMs);
+  if (draft.attempts[key] === undefined) draft.attempts[key] = emptyDueQueue();
+  const position = enqueueDue(present(draft.attempts[key], key), {
+    dueMs,
+    requestId: event.requestId,
+    sequence: event.sequence,
+  });
+  event.ticket = { delayMs, position };
+}
+
+function unschedule(draft: Draft<AsyncState>, event: Draft<QueuedEvent>): void {
+  if (event.ticket === undefined) return;
+  const key = String(event.ticket.delayMs);
+  const queue = draft.attempts[key];
+  if (queue !== undefined) {
+    removeDue(queue, event.ticket.position);
+    // An emptied queue goes, so the next-due scan only visits delays in use.
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+    if (queue.head === queue.next) delete draft.attempts[key];
+  }
+  delete event.ticket;
+}
+
+function removeConfig(draft: Draft<AsyncState>, functionName: string, qualifier: string): void {
+  const configs = entryOf(draft.configs, functionName);
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  if (configs !== undefined) delete configs[qualifier];
+}
+
+const queuedOf = (draft: Draft<AsyncState>, requestId: string): Draft<QueuedEvent> =>
+  present(entryOf(draft.queued, requestId), requestId);
+
+/** How the async slice changes. */
+export const asyncHandlers: EventHandlers<
+  AsyncState,
+  FunctionsEvent | VersionsEvent | AliasesEvent | InvocationEvent | AsyncEvent
+> = {
+  EventInvokeConfigChanged: (draft, e) => {
+    let configs = entryOf(draft.configs, e.functionName);
+    if (configs === undefined) {
+      putEntry(draft.configs, e.functionName, emptyDictionary());
+      configs = present(entryOf(draft.configs, e.functionName), e.functionName);
+    }
+    configs[e.qualifier] = { ...e.config, lastModifiedMs: e.atMs };
+  },
+  EventInvokeConfigDeleted: (draft, e) => {
+    removeConfig(draft, e.functionName, e.qualifier);
+  },
+  // A config goes with its function, version or alias.
+  FunctionDeleted: (draft, e) => {
+    removeEntry(draft.configs, e.functionName);
+  },
+  FunctionVersionDeleted: (draft, e) => {
+    removeConfig(draft, e.functionName, e.version);
+  },
+  AliasDeleted: (draft, e) => {
+    removeConfig(draft, e.functionName, e.aliasName);
+  },
+  AsyncInvocationAccepted: (draft, e) => {
+    putEntry(draft.queued, e.requestId, {
+      requestId: e.requestId,
+      functionName: e.functionName,
+      ...(e.qualifier === undefined ? {} : { qualifier: e.qualifier }),
+      ...(e.aliasName === undefined ? {} : { aliasName: e.aliasName }),
+      executedVersion: e.executedVersion,
+      payload: e.payload,
+      enqueuedAtMs: e.atMs,
+      sequence: draft.nextSequence,
+      invokeCount: 0,
+      throttles: 0,
+      chainDepth: e.chainDepth,
+      running: false,
+    });
+    draft.nextSequence += 1;
+    schedule(draft, queuedOf(draft, e.requestId), e.atMs, e.atMs);
+  },
+  InvocationStarted: (draft, e) => {
+    if (e.invocationType !== 'Event') return;
+    const event = queuedOf(draft, e.requestId);
+    unschedule(draft, event);
+    event.running = true;
+    event.invokeCount += 1;
+    event.throttles = 0;
+  },
+  InvocationCompleted: (draft, e) => {
+    if (e.invocationType !== 'Event') return;
+    const event = queuedOf(draft, e.requestId);
+    event.running = false;
+    event.lastAttempt = {
+      outcome: e.outcome,
+      responsePayload: e.responsePayload,
+      executedVersion: e.executedVersion,
+    };
+  },
+  AsyncInvocationThrottled: (draft, e) => {
+    const event = queuedOf(draft, e.requestId);
+    event.throttles += 1;
+    schedule(draft, event, e.retryAtMs, e.atMs);
+  },
+  AsyncRetryScheduled: (draft, e) => {
+    schedule(draft, queuedOf(draft, e.requestId), e.retryAtMs, e.atMs);
+  },
+  AsyncInvocationEnded: (draft, e) => {
+    unschedule(draft, queuedOf(draft, e.requestId));
+    removeEntry(draft.queued, e.requestId);
+  },
+};
