@@ -1,7 +1,8 @@
 /**
  * The demonstration behind `npm start`: a small deployment, done the way you would do it against
  * AWS, with classic mistakes answered by the errors AWS gives, then traffic: a canary split, a
- * timeout, a burst that hits reserved concurrency, and provisioned concurrency. Everything runs on
+ * timeout, a burst that hits reserved concurrency, provisioned concurrency, and an asynchronous
+ * consumer whose failures retry into a destination and a dead-letter queue. Everything runs on
  * a model clock that moves only when we say so; nothing is sent anywhere, no code runs.
  */
 import {
@@ -208,6 +209,78 @@ step(
 const lastStart = [...twin.log].reverse().find((e) => e.type === 'InvocationStarted');
 if (lastStart?.type === 'InvocationStarted') {
   console.log(`      ran on a ${lastStart.initializationType} environment, without init`);
+}
+
+console.log('\nAn asynchronous consumer: retries, a destination and a dead-letter queue');
+twin.call('CreateFunction', {
+  FunctionName: 'billing',
+  Role: role,
+  Runtime: 'python3.13',
+  Handler: 'app.handler',
+  Code: { ZipFile: zip },
+  DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:123456789012:billing-dlq' },
+});
+twin.advance(1_000);
+step(
+  'PutFunctionEventInvokeConfig billing: 1 retry, failures to an SQS queue',
+  twin.call('PutFunctionEventInvokeConfig', {
+    FunctionName: 'billing',
+    MaximumRetryAttempts: 1,
+    DestinationConfig: {
+      OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:billing-failures' },
+    },
+  }),
+  (c) =>
+    `MaximumRetryAttempts=${String(c.MaximumRetryAttempts)}, OnFailure=${c.DestinationConfig.OnFailure.Destination ?? ''}`,
+);
+step(
+  'Invoke billing, InvocationType=Event',
+  twin.invoke({ FunctionName: 'billing', InvocationType: 'Event', Payload: '{"invoice":42}' }),
+  (r) => `StatusCode=${String(r.StatusCode)}`,
+);
+/** The request id of the latest attempt the model started (the caller completes it). */
+const lastAttempt = (): string => {
+  const started = [...twin.log].reverse().find((e) => e.type === 'InvocationStarted');
+  return started?.type === 'InvocationStarted' ? started.requestId : '';
+};
+const asyncId = lastAttempt();
+twin.call('CompleteInvocation', {
+  requestId: asyncId,
+  durationMs: 80,
+  functionError: { errorType: 'PaymentDeclined', errorMessage: 'card 4242 declined' },
+});
+console.log(`  ${clock()}  attempt 1 failed: ${describeAsync(asyncId)}`);
+twin.advance(60_000);
+twin.call('CompleteInvocation', {
+  requestId: lastAttempt(),
+  durationMs: 75,
+  functionError: { errorType: 'PaymentDeclined', errorMessage: 'card 4242 declined again' },
+});
+console.log(`  ${clock()}  attempt 2 failed: ${describeAsync(asyncId)}`);
+for (const event of twin.log.filter((e) => 'requestId' in e && e.requestId === asyncId)) {
+  if (event.type === 'AsyncRecordDelivered') {
+    console.log(
+      `      → ${event.on} record to ${event.destination}:\n${indent(indent(indent(JSON.stringify(JSON.parse(event.message), null, 2))))}`,
+    );
+  }
+  if (event.type === 'DeadLetterMessageSent') {
+    console.log(
+      `      → dead-letter message to ${event.targetArn}: body ${event.body}, attributes ${JSON.stringify(event.attributes)}`,
+    );
+  }
+}
+
+/** What the log says happened to one asynchronous event so far. */
+function describeAsync(requestId: string): string {
+  const own = twin.log.filter((e) => 'requestId' in e && e.requestId === requestId);
+  const last = own[own.length - 1];
+  if (last?.type === 'AsyncRetryScheduled') {
+    return `retry scheduled for ${new Date(last.retryAtMs).toISOString()}`;
+  }
+  const ended = own.find((e) => e.type === 'AsyncInvocationEnded');
+  return ended?.type === 'AsyncInvocationEnded'
+    ? `${ended.condition} after ${String(ended.approximateInvokeCount)} attempts`
+    : (last?.type ?? '');
 }
 
 console.log('\nMetrics, a projection of the log (per executed version)');

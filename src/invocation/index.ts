@@ -15,3 +15,4 @@ export {
   timeoutDocument,
 } from './decide.js';
 export { SCALING_RATE_THROTTLE, type Placement } from './admission.js';
+export { INVOKERS, type InvocationPath, type Invoker } from './invokers.js';

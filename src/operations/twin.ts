@@ -8,7 +8,14 @@
 import type { AwsError } from '../kernel/errors.js';
 import { isLeft, type Either } from '../kernel/fp.js';
 import type { LambdaSettingsInput } from '../kernel/settings.js';
-import { decide, evolveAll, initialState, type LambdaEvent, type LambdaState } from '../lambda.js';
+import {
+  decide,
+  evolveAll,
+  initialState,
+  type LambdaCommand,
+  type LambdaEvent,
+  type LambdaState,
+} from '../lambda.js';
 import type { InvocationRequest } from '../invocation/commands.js';
 import type { InvocationResponse } from '../invocation/queries.js';
 import {
@@ -117,6 +124,18 @@ export class LambdaTwin {
     this.#log.push(...outcome.events);
     this.#nowMs = Math.max(this.#nowMs, this.#state.clockMs);
     return outcome.result;
+  }
+
+  /**
+   * Decides and records any command as it is — for example a follow-up that `Async.react`
+   * returned; the AWS error comes back on a refusal, and nothing is recorded then.
+   */
+  submit(command: LambdaCommand): Either<AwsError, ReadonlyArray<LambdaEvent>> {
+    const decided = decide(command, this.#state);
+    if (isLeft(decided)) return decided;
+    this.#record(decided.right);
+    this.#nowMs = Math.max(this.#nowMs, this.#state.clockMs);
+    return decided;
   }
 
   #meta(): { now: number; requestId: string } {
