@@ -14,6 +14,7 @@ import {
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { checkRange, violation, type Violation } from '../kernel/validation.js';
+import type { Architecture } from '../functions/state.js';
 import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import type {
   ConcurrencyCommand,
@@ -237,6 +238,7 @@ function putProvisionedConcurrencyConfig(
     requestedProvisionedConcurrentExecutions: requested,
     atMs: nowMs,
     readyAtMs: nowMs + state.settings.provisionedConcurrencyAllocationDelayMs,
+    ...executionShapeOf(state, target.right.functionName, target.right.version),
   };
   return right([event]);
 }
@@ -267,6 +269,19 @@ function deleteProvisionedConcurrencyConfig(
   return right([event]);
 }
 
+/** The memory and architecture of a published version (what provisioned concurrency costs). */
+function executionShapeOf(
+  state: LambdaState,
+  functionName: string,
+  version: string,
+): { readonly memorySizeMb: number; readonly architecture: Architecture } {
+  const config = present(
+    entryOf(state.versions.byFunction, functionName)?.published[version],
+    version,
+  ).config;
+  return { memorySizeMb: config.memorySizeMb, architecture: config.architecture };
+}
+
 /** The allocations that have come due by `nowMs`, as events (spec invocation §3.4). */
 export function dueAllocationEvents(state: LambdaState, nowMs: number): LambdaEvent[] {
   return dueAllocations(state.concurrency, nowMs).map((due) => {
@@ -281,6 +296,7 @@ export function dueAllocationEvents(state: LambdaState, nowMs: number): LambdaEv
       version: config.version,
       allocatedProvisionedConcurrentExecutions: config.requested,
       atMs: due.dueMs,
+      ...executionShapeOf(state, due.functionName, config.version),
     };
     return event;
   });

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { Architecture } from '../functions/state.js';
 
 /** The function's reservation was set (or replaced) to `reservedConcurrentExecutions`. */
 export interface FunctionConcurrencyReserved {
@@ -34,6 +35,9 @@ export interface ProvisionedConcurrencyRequested {
   readonly requestedProvisionedConcurrentExecutions: number;
   readonly atMs: number;
   readonly readyAtMs: number;
+  /** The provisioned version's memory and architecture: what pricing charges for (§7). */
+  readonly memorySizeMb: number;
+  readonly architecture: Architecture;
 }
 
 /** A config's environments are all initialised: it is `READY` and serves invocations. */
@@ -44,6 +48,9 @@ export interface ProvisionedConcurrencyAllocated {
   readonly version: string;
   readonly allocatedProvisionedConcurrentExecutions: number;
   readonly atMs: number;
+  /** The allocated version's memory and architecture (an alias may have moved since the put). */
+  readonly memorySizeMb: number;
+  readonly architecture: Architecture;
 }
 
 /** A config was deleted; its environments go. */
