@@ -104,8 +104,8 @@ function settingsViolations(input: FunctionEventInvokeConfigRequest): Violation[
   return violations;
 }
 
-/** The function and qualifier a config operation names; 404 `The function doesn't exist.` */
-function configTarget(
+/** The function and qualifier a config operation names, before any lookup. */
+function configName(
   state: LambdaState,
   rawName: string,
   rawQualifier: string | undefined,
@@ -119,18 +119,33 @@ function configTarget(
     violations,
   );
   if (isLeft(resolved)) return resolved;
-  const { name, qualifier } = resolved.right;
-  const missing = left(resourceNotFound("The function doesn't exist."));
-  if (entryOf(state.functions.byName, name) === undefined) return missing;
-  const stored = configQualifier(qualifier);
-  if (
-    stored !== '$LATEST' &&
-    entryOf(state.aliases.byFunction, name)?.[stored] === undefined &&
-    entryOf(state.versions.byFunction, name)?.published[stored] === undefined
-  ) {
-    return missing;
-  }
-  return right({ name, qualifier: stored });
+  return right({ name: resolved.right.name, qualifier: configQualifier(resolved.right.qualifier) });
+}
+
+/** 404 `The function doesn't exist.` for a missing function, version or alias (spec §5.5). */
+function missingTarget(
+  state: LambdaState,
+  target: { readonly name: string; readonly qualifier: string },
+): AwsError | undefined {
+  const { name, qualifier } = target;
+  const exists =
+    entryOf(state.functions.byName, name) !== undefined &&
+    (qualifier === '$LATEST' ||
+      entryOf(state.aliases.byFunction, name)?.[qualifier] !== undefined ||
+      entryOf(state.versions.byFunction, name)?.published[qualifier] !== undefined);
+  return exists ? undefined : resourceNotFound("The function doesn't exist.");
+}
+
+/** The function and qualifier a config operation names, which must exist. */
+function configTarget(
+  state: LambdaState,
+  rawName: string,
+  rawQualifier: string | undefined,
+): Either<AwsError, { readonly name: string; readonly qualifier: string }> {
+  const target = configName(state, rawName, rawQualifier);
+  if (isLeft(target)) return target;
+  const missing = missingTarget(state, target.right);
+  return missing === undefined ? target : left(missing);
 }
 
 /** Java's rendering of the destination config, as AWS quotes it in its 400 (spec §5.5). */
@@ -210,18 +225,10 @@ function changeConfig(
   { state, nowMs }: Decision,
 ): Result {
   const input = command.input;
-  const target = configTarget(
-    state,
-    input.FunctionName,
-    input.Qualifier,
-    settingsViolations(input),
-  );
+  const target = configName(state, input.FunctionName, input.Qualifier, settingsViolations(input));
   if (isLeft(target)) return target;
-  const { name, qualifier } = target.right;
-  const existing = entryOf(state.async.configs, name)?.[qualifier];
-  if (command.type === 'UpdateFunctionEventInvokeConfig' && existing === undefined) {
-    return left(noEventInvokeConfig(state, name, qualifier));
-  }
+  // A request with no setting is refused before the function is looked up, as on AWS (LocalStack's
+  // AWS-validated snapshot: a missing function gets this 400, not the 404).
   if (
     input.MaximumRetryAttempts === undefined &&
     input.MaximumEventAgeInSeconds === undefined &&
@@ -232,6 +239,13 @@ function changeConfig(
         'You must specify at least one of error handling or destination setting.',
       ),
     );
+  }
+  const missing = missingTarget(state, target.right);
+  if (missing !== undefined) return left(missing);
+  const { name, qualifier } = target.right;
+  const existing = entryOf(state.async.configs, name)?.[qualifier];
+  if (command.type === 'UpdateFunctionEventInvokeConfig' && existing === undefined) {
+    return left(noEventInvokeConfig(state, name, qualifier));
   }
   const refused = destinationError(state, name, input.DestinationConfig);
   if (refused !== undefined) return left(refused);

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import type { ThrottleReason } from '../kernel/errors.js';
 
 /** The settings of one qualifier's config, as stored (absent members use AWS's defaults). */
 export interface EventInvokeConfigSettings {
@@ -39,7 +40,7 @@ export interface AsyncInvocationThrottled {
   readonly requestId: string;
   readonly functionName: string;
   readonly executedVersion: string;
-  readonly reason: string;
+  readonly reason: ThrottleReason;
   readonly atMs: number;
   readonly retryAtMs: number;
 }

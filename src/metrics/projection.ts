@@ -148,6 +148,13 @@ const recorders: {
       c.ThrottlesByReason[e.reason] = (c.ThrottlesByReason[e.reason] ?? 0) + 1;
     }
   },
+  // A throttled attempt of a queued event is a throttle too; it names no alias.
+  AsyncInvocationThrottled: (acc, e) => {
+    for (const c of dimensions(acc, e)) {
+      c.Throttles += 1;
+      c.ThrottlesByReason[e.reason] = (c.ThrottlesByReason[e.reason] ?? 0) + 1;
+    }
+  },
   AsyncInvocationAccepted: (acc, e) => {
     for (const c of dimensions(acc, e)) c.AsyncEventsReceived += 1;
   },

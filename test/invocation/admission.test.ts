@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvocationRequest } from '../../src/invocation/commands.js';
 import type { InvocationStarted } from '../../src/invocation/events.js';
+import { asyncQueue } from '../../src/async/queries.js';
 import type { ThrottleReason } from '../../src/kernel/errors.js';
 import { operations } from '../../src/operations/operations.js';
 import type { LambdaEvent } from '../../src/lambda.js';
@@ -268,58 +269,122 @@ describe('Scaling rate (spec invocation §3.5, §3.6 step 4)', () => {
   });
 });
 
-describe('Event invocations and free concurrency (spec invocation §3.7, §5.10)', () => {
+describe('Event invocations and free concurrency (spec invocation §3.7, §5.1, §5.3, §5.10)', () => {
   const event = { FunctionName: 'f', InvocationType: 'Event', Payload: '{"n":1}' } as const;
 
-  const expectAccepted = (scenario: Scenario): void => {
-    const { result, events } = operations.Invoke(scenario.state, event, {
+  /**
+   * Invokes `event` through the facade and asserts AWS's answer — 202, empty payload, whatever
+   * the free concurrency (spec §3.7) — and that the acceptance is the first event recorded.
+   */
+  const invokeEvent = (scenario: Scenario) => {
+    const answered = operations.Invoke(scenario.state, event, {
       now: scenario.nowMs,
       requestId: 'async-1',
     });
-    expect(expectRight(result)).toEqual({
+    expect(expectRight(answered.result)).toEqual({
       statusCode: 202,
       body: { StatusCode: 202, Payload: '' },
     });
-    expect(events).toEqual([
+    expect(answered.events[0]).toEqual(
       expect.objectContaining({
         type: 'AsyncInvocationAccepted',
         requestId: 'async-1',
         payload: '{"n":1}',
         executedVersion: '$LATEST',
+        atMs: scenario.nowMs,
       }),
-    ]);
+    );
+    return answered;
   };
 
-  it('accepts an Event (202) when the account has no free concurrency', () => {
-    expectAccepted(startMany(given({ concurrentExecutionsLimit: 10 }).withFunction('f'), 10));
+  /**
+   * Asserts the Event is accepted and its first attempt throttled at once: re-queued 1 s later
+   * (the first backoff step, spec §5.3), waiting in the queue, and with no concurrency, no
+   * environment and no running invocation taken.
+   */
+  const expectAcceptedThenThrottled = (scenario: Scenario, reason: ThrottleReason): void => {
+    const { events, state } = invokeEvent(scenario);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'AsyncInvocationAccepted' }),
+      {
+        type: 'AsyncInvocationThrottled',
+        requestId: 'async-1',
+        functionName: 'f',
+        executedVersion: '$LATEST',
+        reason,
+        atMs: scenario.nowMs,
+        retryAtMs: scenario.nowMs + 1_000,
+      },
+    ]);
+    expect(asyncQueue(state)['f']).toEqual({ waiting: 1, running: 0, oldestAgeMs: 0 });
+    expect(state.concurrency).toEqual(scenario.state.concurrency);
+    expect(state.environments).toEqual(scenario.state.environments);
+    expect(state.invocation.running).toEqual(scenario.state.invocation.running);
+  };
+
+  it('dispatches an Event at once when concurrency is free: accepted, then started as Event', () => {
+    const s = given().withFunction('f');
+    const { events, state } = invokeEvent(s);
+    expect(typesOf(events)).toEqual(['AsyncInvocationAccepted', 'InvocationStarted']);
+    expect(events[1]).toMatchObject({
+      requestId: 'async-1',
+      invocationType: 'Event',
+      executedVersion: '$LATEST',
+      atMs: s.nowMs,
+    });
+    expect(state.concurrency.inflightTotal).toBe(s.state.concurrency.inflightTotal + 1);
+    expect(asyncQueue(state)['f']).toEqual({ waiting: 0, running: 1, oldestAgeMs: 0 });
   });
 
-  it('accepts an Event (202) when the reserved concurrency is in use', () => {
-    expectAccepted(
+  it('accepts an Event (202) when the account has no free concurrency, and re-queues it with ConcurrentInvocationLimitExceeded', () => {
+    expectAcceptedThenThrottled(
+      startMany(given({ concurrentExecutionsLimit: 10 }).withFunction('f'), 10),
+      'ConcurrentInvocationLimitExceeded',
+    );
+  });
+
+  it('accepts an Event (202) when the reserved concurrency is in use, and re-queues it with ReservedFunctionConcurrentInvocationLimitExceeded', () => {
+    expectAcceptedThenThrottled(
       startMany(
         given()
           .withFunction('f')
           .run('PutFunctionConcurrency', { FunctionName: 'f', ReservedConcurrentExecutions: 1 }),
         1,
       ),
+      'ReservedFunctionConcurrentInvocationLimitExceeded',
     );
   });
 
-  it('accepts an Event (202) with reserved concurrency 0', () => {
-    expectAccepted(
-      given()
-        .withFunction('f')
-        .run('PutFunctionConcurrency', { FunctionName: 'f', ReservedConcurrentExecutions: 0 }),
-    );
+  it('accepts an Event (202) with reserved concurrency 0 and ends it at once as ZeroReservedConcurrency, never run', () => {
+    const s = given()
+      .withFunction('f')
+      .run('PutFunctionConcurrency', { FunctionName: 'f', ReservedConcurrentExecutions: 0 });
+    const { events, state } = invokeEvent(s);
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'AsyncInvocationAccepted' }),
+      {
+        type: 'AsyncInvocationEnded',
+        requestId: 'async-1',
+        functionName: 'f',
+        executedVersion: '$LATEST',
+        condition: 'ZeroReservedConcurrency',
+        approximateInvokeCount: 0,
+        atMs: s.nowMs,
+      },
+    ]);
+    // Nothing waits for a retry (spec §5.10), and nothing ran.
+    expect(asyncQueue(state)['f']).toBeUndefined();
+    expect(state.concurrency).toEqual(s.state.concurrency);
+    expect(state.invocation.running).toEqual(s.state.invocation.running);
   });
 
-  it('accepts an Event (202) when the scaling bucket is empty, using no concurrency', () => {
-    const s = startMany(
-      given({ scalingRateEnvironments: 1, scalingWindowMs: 10_000 }).withFunction('f'),
-      1,
+  it('accepts an Event (202) when the scaling bucket is empty, and re-queues it with FunctionInvocationRateLimitExceeded, using no concurrency', () => {
+    expectAcceptedThenThrottled(
+      startMany(
+        given({ scalingRateEnvironments: 1, scalingWindowMs: 10_000 }).withFunction('f'),
+        1,
+      ),
+      'FunctionInvocationRateLimitExceeded',
     );
-    expectAccepted(s);
-    const after = s.invoke('async-1', event);
-    expect(after.state.concurrency).toEqual(s.state.concurrency);
   });
 });

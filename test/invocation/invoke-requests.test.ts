@@ -185,14 +185,21 @@ describe('Status codes and bodies by invocation type (spec invocation §1.2)', (
     expect(explicit.statusCode).toBe(200);
   });
 
-  it('answers Event with 202, an empty payload and no ExecutedVersion, and records the acceptance', () => {
+  it('answers Event with 202, an empty payload and no ExecutedVersion, and records the acceptance before the dispatch', () => {
     const s = given().withFunction('f');
     const { result, events } = invokeVia(s, { FunctionName: 'f', InvocationType: 'Event' });
     expect(expectRight(result)).toEqual({
       statusCode: 202,
       body: { StatusCode: 202, Payload: '' },
     });
-    expect(typesOf(events)).toEqual(['AsyncInvocationAccepted']);
+    // The event is queued first, then its first attempt starts at once (spec §5.1).
+    expect(typesOf(events)).toEqual(['AsyncInvocationAccepted', 'InvocationStarted']);
+    expect(events[0]).toMatchObject({ requestId: 'req-invoke', atMs: s.nowMs });
+    expect(events[1]).toMatchObject({
+      requestId: 'req-invoke',
+      invocationType: 'Event',
+      atMs: s.nowMs,
+    });
   });
 
   it('answers DryRun with 204 and an empty payload', () => {
@@ -283,6 +290,11 @@ describe('Payload limits (spec invocation §1.4)', () => {
     );
     expect(events).toEqual([
       expect.objectContaining({ type: 'AsyncInvocationAccepted', payloadBytes: 1_048_576 }),
+      expect.objectContaining({
+        type: 'InvocationStarted',
+        invocationType: 'Event',
+        payloadBytes: 1_048_576,
+      }),
     ]);
   });
 

@@ -178,15 +178,21 @@ describe('Weighted alias with the seeded PRNG (model, spec invocation §2)', () 
   it('chooses the version of an Event invocation at enqueue time and records it (model, spec §2)', () => {
     const s = weightedAlias(0.5);
     const first = drawFrom(seedState(1));
-    const event = onlyEvent(
-      expectRight(s.whenInvoked('e1', { ...LIVE, InvocationType: 'Event', Payload: '{}' })),
+    const chosen = first.value < 0.5 ? '2' : '1';
+    const events = expectRight(
+      s.whenInvoked('e1', { ...LIVE, InvocationType: 'Event', Payload: '{}' }),
     );
-    expect(event).toMatchObject({
-      type: 'AsyncInvocationAccepted',
+    expect(typesOf(events)).toEqual(['AsyncInvocationAccepted', 'InvocationStarted']);
+    expect(events[0]).toMatchObject({
       aliasName: 'live',
-      executedVersion: first.value < 0.5 ? '2' : '1',
+      executedVersion: chosen,
       routingStateAfter: first.nextState,
     });
+    // The attempt runs the version chosen at enqueue time and draws no second time.
+    expect(events[1]).toMatchObject({ aliasName: 'live', executedVersion: chosen });
+    expect(events[1]).not.toHaveProperty('routingStateAfter');
+    const after = s.invoke('e1', { ...LIVE, InvocationType: 'Event', Payload: '{}' });
+    expect(after.state.invocation.routingState).toBe(first.nextState);
   });
 
   it('does not draw for DryRun', () => {
@@ -225,6 +231,7 @@ describe('No routing without weights (spec invocation §2)', () => {
       'InvocationStarted',
       'InvocationStarted',
       'AsyncInvocationAccepted',
+      'InvocationStarted',
     ]);
     for (const event of invocationEvents) expect(event).not.toHaveProperty('routingStateAfter');
     expect(s.state.invocation.routingState).toBe(seed);

@@ -66,9 +66,18 @@ describe('Metrics: a projection of the log (CloudWatch names, spec invocation §
     });
   });
 
-  it('counts accepted Event invocations as AsyncEventsReceived, not as Invocations', () => {
-    const s = account().invoke('e', { FunctionName: 'f', InvocationType: 'Event', Payload: '{}' });
-    expect(metricsOf(s.log).byVersion['f:$LATEST']).toMatchObject({
+  it('counts an accepted Event as AsyncEventsReceived, and as an Invocation only once it starts', () => {
+    const event = { FunctionName: 'f', InvocationType: 'Event', Payload: '{}' } as const;
+    // Concurrency is free: the event is dispatched at once, so it ran.
+    const started = account().invoke('e', event);
+    expect(metricsOf(started.log).byVersion['f:$LATEST']).toMatchObject({
+      AsyncEventsReceived: 1,
+      Invocations: 1,
+    });
+    // Both reserved slots are busy: the event is accepted but throttled back to the queue.
+    const busy = account().invoke('a', { FunctionName: 'f' }).invoke('b', { FunctionName: 'f' });
+    const waiting = busy.invoke('e', event);
+    expect(metricsOf(waiting.log.slice(busy.log.length)).byVersion['f:$LATEST']).toMatchObject({
       AsyncEventsReceived: 1,
       Invocations: 0,
     });
@@ -89,5 +98,22 @@ describe('Metrics: a projection of the log (CloudWatch names, spec invocation §
       expect(JSON.stringify(first)).toBe(snapshot);
     }
     expect(metricsOf([])).toEqual(emptyMetrics());
+  });
+});
+
+describe('Metrics of queued events (spec invocation §5.3)', () => {
+  it('counts a throttled attempt of a queued event as a throttle, with its reason', () => {
+    const s = given({ concurrentExecutionsLimit: 1 })
+      .withFunction('f')
+      .invoke('sync', { FunctionName: 'f' })
+      .invoke('queued', { FunctionName: 'f', InvocationType: 'Event', Payload: '{}' })
+      .advance(1_000); // the retry after 1 s is throttled again
+    const f = metricsOf(s.log).byFunction['f'];
+    expect(f).toMatchObject({
+      Throttles: 2,
+      ThrottlesByReason: { ConcurrentInvocationLimitExceeded: 2 },
+      AsyncEventsReceived: 1,
+      Invocations: 1,
+    });
   });
 });
