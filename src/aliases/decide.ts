@@ -17,6 +17,7 @@ import {
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { checkString, type Violation } from '../kernel/validation.js';
+import { PROVISIONED_LATEST_PUT } from '../concurrency/decide.js';
 import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import type { AliasesCommand, CreateAlias, DeleteAlias, UpdateAlias } from './commands.js';
 import type { AdditionalVersionWeights } from './events.js';
@@ -162,6 +163,8 @@ function provisionedAliasError(
   if (weights !== undefined && Object.keys(weights).length > 0) {
     return invalidParameterValue('Alias with weights can not be used with Provisioned Concurrency');
   }
+  // A provisioned alias cannot move to `$LATEST`, which cannot be provisioned (§3.4, model).
+  if (primary === '$LATEST') return invalidParameterValue(PROVISIONED_LATEST_PUT);
   const other = Object.values(configs).find(
     (config) => config.version === primary && config.qualifier !== aliasName,
   );

@@ -7,7 +7,7 @@
  * @module
  */
 import { entryOf } from '../kernel/dictionary.js';
-import { utf8Bytes } from '../kernel/ids.js';
+import { utf8Length } from '../kernel/ids.js';
 import { functionArn, resolveFunctionName } from '../kernel/arn.js';
 import { invalidParameterValue, resourceNotFound, type AwsError } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
@@ -515,7 +515,7 @@ function attempt(state: LambdaState, event: QueuedEvent, atMs: number): LambdaEv
     architecture: config.architecture,
     ephemeralStorageMb: config.ephemeralStorageMb,
     timeoutSeconds: config.timeoutSeconds,
-    payloadBytes: utf8Bytes(event.payload).length,
+    payloadBytes: utf8Length(event.payload),
   };
   return [started];
 }

@@ -225,6 +225,11 @@ function putProvisionedConcurrencyConfig(
       invalidParameterValue('Alias with weights can not be used with Provisioned Concurrency'),
     );
   }
+  // An alias on `$LATEST` names an unpublished version, which cannot be provisioned (§3.4; the
+  // model reuses AWS's text for `$LATEST` itself).
+  if (target.right.version === '$LATEST') {
+    return left(invalidParameterValue(PROVISIONED_LATEST_PUT));
+  }
   const requested = command.input.ProvisionedConcurrentExecutions;
   const refused =
     provisionedConflict(state, target.right) ??

@@ -12,7 +12,7 @@ export type {
   PendingAllocation,
   ProvisionedConcurrencyConfig,
   ProvisionedConcurrencyStatus,
-  ScalingBucket,
+  ScalingEntry,
 } from './state.js';
 export {
   accountConcurrency,
@@ -28,5 +28,5 @@ export {
   type ProvisionedConcurrencyConfigResponse,
 } from './queries.js';
 export { minimumUnreserved } from './rules.js';
-export { provisionedTotal, scalingUnitsAt } from './state.js';
+export { environmentsStartedWithin, provisionedTotal } from './state.js';
 export { PROVISIONED_LATEST_PUT, PROVISIONED_LATEST_READ } from './decide.js';

@@ -1,6 +1,6 @@
 /**
  * The concurrency slice: reservations, provisioned-concurrency configs, the on-demand
- * invocations in flight and each function's scaling-rate bucket — everything admission counts
+ * invocations in flight and each function's recent environment starts — everything admission counts
  * (spec invocation §3). Account-wide sums are kept as running totals, so that admitting one
  * invocation costs the same with one function or thousands (DESIGN §4).
  *
@@ -10,6 +10,8 @@ import { present } from '../kernel/assert.js';
 import {
   dueEntries,
   emptyDueQueue,
+  countDueAfter,
+  dropDueBy,
   enqueueDue,
   firstDue,
   removeDue,
@@ -57,13 +59,11 @@ export interface PendingAllocation {
 }
 
 /**
- * The scaling-rate bucket of one function, in units where one new environment costs
- * `scalingWindowMs` units and every elapsed ms refills `scalingRateEnvironments` units: integer
- * arithmetic for a continuous refill (spec invocation §3.5).
+ * One environment started for the scaling rate: it counts against the function's rate until
+ * `dueMs`, one window after it started (spec invocation §3.5).
  */
-export interface ScalingBucket {
-  readonly units: number;
-  readonly atMs: number;
+export interface ScalingEntry {
+  readonly dueMs: number;
 }
 
 /** The concurrency slice of the model state. */
@@ -84,8 +84,14 @@ export interface ConcurrencyState {
   readonly inflightOnDemandWithoutReservation: number;
   /** Every invocation in flight, provisioned included: never above the account limit. */
   readonly inflightTotal: number;
-  /** Scaling-rate buckets of functions that started an environment; absent means full. */
-  readonly scalingByFunction: ShardedDictionary<ScalingBucket>;
+  /** Provisioned invocations in flight per function, those of retiring environments included. */
+  readonly inflightProvisionedByFunction: ShardedDictionary<number>;
+  /**
+   * The environments each function started within the last scaling window, oldest first: a
+   * sliding window, so no window of `scalingWindowMs` ever holds more than the rate, and capacity
+   * comes back continuously as starts age out (spec invocation §3.5, §10 invariant 6).
+   */
+  readonly scalingByFunction: ShardedDictionary<DueQueue<ScalingEntry>>;
 }
 
 /** No reservation, no provisioned concurrency, nothing running. */
@@ -99,6 +105,7 @@ export function initialConcurrencyState(): ConcurrencyState {
     inflightOnDemandByFunction: emptyShardedDictionary(),
     inflightOnDemandWithoutReservation: 0,
     inflightTotal: 0,
+    inflightProvisionedByFunction: emptyShardedDictionary(),
     scalingByFunction: emptyShardedDictionary(),
   };
 }
@@ -123,18 +130,14 @@ export function provisionedConfigOfVersion(
   return Object.values(configs).find((config) => config.version === version);
 }
 
-/** The bucket's units at `nowMs`: refilled continuously, never above one window's worth. */
-export function scalingUnitsAt(
-  bucket: ScalingBucket | undefined,
+/** How many environments the function started within the scaling window ending at `nowMs`. */
+export function environmentsStartedWithin(
+  state: ConcurrencyState,
+  functionName: string,
   nowMs: number,
-  settings: LambdaSettings,
 ): number {
-  const capacity = settings.scalingRateEnvironments * settings.scalingWindowMs;
-  if (bucket === undefined) return capacity;
-  return Math.min(
-    capacity,
-    bucket.units + (nowMs - bucket.atMs) * settings.scalingRateEnvironments,
-  );
+  const started = entryOf(state.scalingByFunction, functionName);
+  return started === undefined ? 0 : countDueAfter(started, nowMs);
 }
 
 /** When the earliest allocation is due; `Infinity` when none waits. */
@@ -203,6 +206,16 @@ function removeAllConfigs(draft: Draft<ConcurrencyState>, functionName: string):
     removeConfig(draft, functionName, qualifier);
   }
   removeEntry(draft.provisionedByFunction, functionName);
+}
+
+function countProvisioned(
+  draft: Draft<ConcurrencyState>,
+  functionName: string,
+  delta: number,
+): void {
+  const inflight = (entryOf(draft.inflightProvisionedByFunction, functionName) ?? 0) + delta;
+  if (inflight === 0) removeEntry(draft.inflightProvisionedByFunction, functionName);
+  else putEntry(draft.inflightProvisionedByFunction, functionName, inflight);
 }
 
 function countStart(draft: Draft<ConcurrencyState>, functionName: string, delta: number): void {
@@ -292,21 +305,21 @@ export const concurrencyHandlers: EventHandlers<
     const slice = draft.concurrency;
     slice.inflightTotal += 1;
     if (e.initializationType === 'on-demand') countStart(slice, e.functionName, 1);
+    else countProvisioned(slice, e.functionName, 1);
     if (!e.newEnvironment) return;
-    // A new environment takes one token from the function's scaling-rate bucket (§3.5).
-    const units = scalingUnitsAt(
-      entryOf(slice.scalingByFunction, e.functionName),
-      e.atMs,
-      draft.settings,
-    );
-    putEntry(slice.scalingByFunction, e.functionName, {
-      units: units - draft.settings.scalingWindowMs,
-      atMs: e.atMs,
-    });
+    // A new environment counts against the function's scaling rate for one window (§3.5).
+    let started = entryOf(slice.scalingByFunction, e.functionName);
+    if (started === undefined) {
+      putEntry(slice.scalingByFunction, e.functionName, emptyDueQueue());
+      started = present(entryOf(slice.scalingByFunction, e.functionName), e.functionName);
+    }
+    dropDueBy(started, e.atMs);
+    enqueueDue(started, { dueMs: e.atMs + draft.settings.scalingWindowMs });
   },
   InvocationCompleted: (draft, e) => {
     const slice = draft.concurrency;
     slice.inflightTotal -= 1;
     if (e.initializationType === 'on-demand') countStart(slice, e.functionName, -1);
+    else countProvisioned(slice, e.functionName, -1);
   },
 };

@@ -1,15 +1,15 @@
 /**
  * Admission of one synchronous invocation, in the order of spec invocation §3.6: a free
  * provisioned environment of the version first; else the function's reserved pool, or the
- * account's unreserved pool; then a warm idle environment, or a new one if the scaling rate has a
- * token left.
+ * account's unreserved pool; then a warm idle environment, or a new one if the scaling rate allows
+ * it.
  *
  * @module
  */
 import {
+  environmentsStartedWithin,
   provisionedConfigOfVersion,
   provisionedTotal,
-  scalingUnitsAt,
 } from '../concurrency/state.js';
 import { poolOf } from '../environments/state.js';
 import { entryOf } from '../kernel/dictionary.js';
@@ -29,7 +29,7 @@ export interface Placement {
 }
 
 /**
- * The throttle `Reason` for a cold start without a scaling token. AWS documents the 429 but not
+ * The throttle `Reason` for a cold start beyond the scaling rate. AWS documents the 429 but not
  * its reason (spec invocation §3.5, §8.2); the model uses the function-level rate reason.
  */
 export const SCALING_RATE_THROTTLE: ThrottleReason = 'FunctionInvocationRateLimitExceeded';
@@ -45,9 +45,22 @@ export function admit(
   const { concurrency, settings } = state;
   const pool = poolOf(state.environments, functionName, version);
   const config = provisionedConfigOfVersion(concurrency, functionName, version);
+  const reserved = entryOf(concurrency.reservedByFunction, functionName);
+  const onDemand = entryOf(concurrency.inflightOnDemandByFunction, functionName) ?? 0;
+  const provisioned = entryOf(concurrency.inflightProvisionedByFunction, functionName) ?? 0;
+  // Whatever the pool, nothing runs beyond the account's limit or the function's reservation.
+  // Provisioned environments retiring after their config changed may still be busy beyond the
+  // new config, so they are counted as they are, not as the config says (spec §10 invariant 1).
+  const atAccountLimit = concurrency.inflightTotal >= settings.concurrentExecutionsLimit;
+  const atReservation = reserved !== undefined && onDemand + provisioned >= reserved;
   // 1. A free provisioned environment: no other pool is touched (spec §3.6 step 1).
   const provisionedId = pool?.idleProvisioned[pool.idleProvisioned.length - 1];
-  if (config?.status === 'READY' && provisionedId !== undefined) {
+  if (
+    config?.status === 'READY' &&
+    provisionedId !== undefined &&
+    !atAccountLimit &&
+    !atReservation
+  ) {
     const environment = pool?.environments[provisionedId];
     return right({
       environmentId: provisionedId,
@@ -58,26 +71,28 @@ export function admit(
       spillover: false,
     });
   }
-  // 2–3. On demand: the function's reservation less its provisioned concurrency, or the account's
+  // 2–3. On demand: the function's reservation less its provisioned concurrency (or less the
+  // provisioned invocations running, when more run than are configured), or the account's
   // unreserved pool less every reservation and the provisioned concurrency of the others.
-  const reserved = entryOf(concurrency.reservedByFunction, functionName);
   if (reserved !== undefined) {
-    const inflight = entryOf(concurrency.inflightOnDemandByFunction, functionName) ?? 0;
-    if (inflight >= reserved - provisionedTotal(concurrency, functionName)) {
+    const provisionedShare = Math.max(provisionedTotal(concurrency, functionName), provisioned);
+    if (onDemand >= reserved - provisionedShare) {
       return left('ReservedFunctionConcurrentInvocationLimitExceeded');
     }
+    if (atAccountLimit) return left('ConcurrentInvocationLimitExceeded');
   } else {
     const unreservedPool =
       settings.concurrentExecutionsLimit -
       concurrency.totalReserved -
       concurrency.provisionedWithoutReservation;
-    if (concurrency.inflightOnDemandWithoutReservation >= unreservedPool) {
+    if (concurrency.inflightOnDemandWithoutReservation >= unreservedPool || atAccountLimit) {
       return left('ConcurrentInvocationLimitExceeded');
     }
   }
   // Provisioned concurrency is configured and ready but all of it is busy (spec §3.4).
   const spillover = config?.status === 'READY';
-  // 4. The warmest idle environment of this version, else a new one if a token is left.
+  // 4. The warmest idle environment of this version, else a new one if the scaling rate allows:
+  // at most `scalingRateEnvironments` new environments in any window of `scalingWindowMs`.
   const warmId = pool?.idleOnDemand[pool.idleOnDemand.length - 1];
   if (warmId !== undefined) {
     const environment = pool?.environments[warmId];
@@ -89,12 +104,11 @@ export function admit(
       spillover,
     });
   }
-  const units = scalingUnitsAt(
-    entryOf(concurrency.scalingByFunction, functionName),
-    nowMs,
-    settings,
-  );
-  if (units < settings.scalingWindowMs) return left(SCALING_RATE_THROTTLE);
+  if (
+    environmentsStartedWithin(concurrency, functionName, nowMs) >= settings.scalingRateEnvironments
+  ) {
+    return left(SCALING_RATE_THROTTLE);
+  }
   return right({
     environmentId: String(state.environments.nextEnvironmentNumber),
     initializationType: 'on-demand',

@@ -17,7 +17,7 @@ import {
   type AwsError,
 } from '../kernel/errors.js';
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
-import { utf8Bytes } from '../kernel/ids.js';
+import { utf8Length } from '../kernel/ids.js';
 import { jsonSyntaxErrorAt } from '../kernel/json.js';
 import {
   checkString,
@@ -129,7 +129,7 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   if (isLeft(resolved)) return resolved;
   const invocationType = input.InvocationType ?? 'RequestResponse';
   const payload = input.Payload ?? '';
-  const payloadBytes = utf8Bytes(payload).length;
+  const payloadBytes = utf8Length(payload);
   const asynchronous = invocationType === 'Event';
   const asyncLimit = state.settings.asyncPayloadLimitBytes;
   if (payloadBytes > (asynchronous ? asyncLimit : SYNC_PAYLOAD_LIMIT_BYTES)) {
@@ -276,7 +276,7 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
       requestId: started.requestId,
       stackTrace: input.functionError.stackTrace ?? [],
     });
-  } else if (utf8Bytes(input.response ?? '').length > SYNC_RESPONSE_LIMIT_BYTES) {
+  } else if (utf8Length(input.response ?? '') > SYNC_RESPONSE_LIMIT_BYTES) {
     outcome = 'ResponseTooLarge';
     errorType = 'Function.ResponseSizeTooLarge';
     responsePayload = responseTooLargeDocument();

@@ -85,3 +85,21 @@ export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined 
   }
   return undefined;
 }
+
+/** How many entries are due after `nowMs` (still waiting at that time). */
+export function countDueAfter<T extends DueEntry>(queue: DueQueue<T>, nowMs: number): number {
+  let waiting = 0;
+  for (let position = queue.head; position < queue.next; position += 1) {
+    const entry = queue.chunks[chunkOf(position)]?.[String(position)];
+    if (entry !== undefined && entry.dueMs > nowMs) waiting += 1;
+  }
+  return waiting;
+}
+
+/** Removes the entries due by `nowMs` from the head of the queue. */
+export function dropDueBy<T extends DueEntry>(draft: Draft<DueQueue<T>>, nowMs: number): void {
+  for (let head = firstDue(draft as DueQueue<T>); head !== undefined && head.dueMs <= nowMs;) {
+    removeDue(draft, draft.head);
+    head = firstDue(draft as DueQueue<T>);
+  }
+}

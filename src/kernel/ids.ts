@@ -74,6 +74,28 @@ export function utf8Bytes(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/**
+ * How many bytes `utf8Bytes(text)` would give, without building them: payload limits are checked
+ * on every Invoke, and a 6 MB payload should cost a count, not an array.
+ */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) length += 1;
+    else if (unit < 0x800) length += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      // A surrogate pair is one code point of 4 bytes; a lone surrogate becomes U+FFFD (3 bytes).
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 4;
+        i += 1;
+      } else length += 3;
+    } else length += 3;
+  }
+  return length;
+}
+
 const SMALLEST_POINT_FOR_LENGTH = [0, 0x80, 0x800, 0x10000] as const;
 
 /** The text of UTF-8 bytes; each byte that starts no valid sequence becomes U+FFFD. */

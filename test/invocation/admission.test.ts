@@ -219,19 +219,32 @@ describe('Scaling rate (spec invocation §3.5, §3.6 step 4)', () => {
     expectThrottled(s, 'FunctionInvocationRateLimitExceeded');
   });
 
-  it('refills continuously: one token after 2,000 ms (10,000 / 5), none at 1,999 ms', () => {
+  it('gives capacity back as each start leaves the window: none at +9,999 ms, all at +10,000 ms', () => {
     const s = fiveCold();
     expectThrottled(s.advance(1_000), 'FunctionInvocationRateLimitExceeded');
-    expectThrottled(s.advance(1_999), 'FunctionInvocationRateLimitExceeded');
-    const refilled = s.advance(2_000);
-    expect(expectStarted(refilled, 'r5')).toMatchObject({ newEnvironment: true });
-    expectThrottled(refilled.invoke('r5', F), 'FunctionInvocationRateLimitExceeded');
+    expectThrottled(s.advance(9_999), 'FunctionInvocationRateLimitExceeded');
+    const later = startMany(s.advance(10_000), 5, F, 'later');
+    expect(later.state.concurrency.inflightTotal).toBe(10);
+    expectThrottled(later, 'FunctionInvocationRateLimitExceeded');
   });
 
-  it('refills two tokens after 4,000 ms', () => {
-    const s = startMany(fiveCold().advance(4_000), 2, F, 'later');
-    expect(s.state.concurrency.inflightTotal).toBe(7);
-    expectThrottled(s, 'FunctionInvocationRateLimitExceeded');
+  it('refills continuously, start by start: starts spread over time come back spread over time', () => {
+    // One start every 2,000 ms fills the window; each comes back 10,000 ms after it was made.
+    let s = given(SCALING).withFunction('f');
+    for (let i = 0; i < 5; i += 1) s = s.invoke(`spread${String(i)}`, F).advance(2_000);
+    // Now at +10,000 from the first start: exactly one start has left the window.
+    expect(expectStarted(s, 'again0')).toMatchObject({ newEnvironment: true });
+    const one = s.invoke('again0', F);
+    expectThrottled(one, 'FunctionInvocationRateLimitExceeded');
+    expect(expectStarted(one.advance(2_000), 'again1')).toMatchObject({ newEnvironment: true });
+  });
+
+  it('never lets a window of scalingWindowMs hold more than the rate, however the starts fall', () => {
+    // A token bucket refilled at 5 per 10 s would hold 2 tokens again after 4,000 ms and so allow
+    // 7 starts in 10 s; the rate allows 5 in any window (spec invocation §10 invariant 6).
+    const s = fiveCold();
+    expectThrottled(s.advance(4_000), 'FunctionInvocationRateLimitExceeded');
+    expectThrottled(s.advance(9_999), 'FunctionInvocationRateLimitExceeded');
   });
 
   it('never holds more than the bucket: after an hour idle only 5 cold starts pass', () => {

@@ -7,10 +7,17 @@
  * package (`'zipA'`, `'hugeZip'`, …), a RevisionId (`'current'` is the one the state holds at that
  * moment, `'wrong'` a well-formed id that never is) and a CodeSha256. Everything else is concrete
  * request data, so a shrunk counterexample reads as the list of AWS calls that produced it.
+ *
+ * A program also picks the account's settings (`settingsArb`): small concurrency limits, scaling
+ * rates and delays make throttles, provisioned environments and reclaims reachable in a few
+ * steps. Invocations are named the same way as everything else: an Invoke carries its own request
+ * id, and a CompleteInvocation picks a running invocation by index when the fold reaches it.
  */
 import fc from 'fast-check';
 import type { AwsError } from '../../src/kernel/errors.js';
 import type { Either } from '../../src/kernel/fp.js';
+import type { LambdaSettingsInput } from '../../src/kernel/settings.js';
+import type { InvocationType } from '../../src/invocation/commands.js';
 import {
   decide,
   evolveAll,
@@ -29,7 +36,7 @@ import {
   arnOf,
   command,
 } from '../support/scenario.js';
-import { aliasesOf, functionOf } from './view.js';
+import { aliasesOf, functionOf, runningRequestIds } from './view.js';
 
 // ---------------------------------------------------------------------------------------------
 // The universe
@@ -152,6 +159,44 @@ export function codeOf(ref: CodeRef): {
   }
 }
 
+/**
+ * An Invoke payload: JSON, nothing, not JSON, or a 100-byte JSON value, over the `Event` limit of
+ * the small-payload accounts of `settingsArb`. (Payloads and responses over AWS's real limits —
+ * 1 MB, 6 MB — are left to the example tests: measuring one costs the model a third of a second.)
+ */
+export type PayloadRef = 'json' | 'empty' | 'notJson' | 'truncated' | 'large';
+/** A handler's response. */
+export type ResponseRef = 'json' | 'string';
+
+/** The text an Invoke step sends as `Payload` (absent for `'empty'`). */
+export function payloadOf(ref: PayloadRef): string | undefined {
+  switch (ref) {
+    case 'json':
+      return '{"order":42,"items":["a","b"]}';
+    case 'empty':
+      return undefined;
+    case 'notJson':
+      return 'not json';
+    case 'truncated':
+      return '{"order":';
+    case 'large':
+      return `"${'x'.repeat(98)}"`;
+  }
+}
+
+/** The text a CompleteInvocation step reports as the handler's response. */
+export function responseOf(ref: ResponseRef): string {
+  switch (ref) {
+    case 'json':
+      return '{"ok":true}';
+    case 'string':
+      return '"done"';
+  }
+}
+
+/** The `Event` payload limit of the small-payload accounts: the `'large'` payload is over it. */
+export const SMALL_ASYNC_PAYLOAD_LIMIT = 64;
+
 // ---------------------------------------------------------------------------------------------
 // Steps
 // ---------------------------------------------------------------------------------------------
@@ -221,7 +266,48 @@ export type Op =
   | (Targeted & { readonly op: 'TagResource'; readonly tags: Readonly<Record<string, string>> })
   | (Targeted & { readonly op: 'UntagResource'; readonly keys: ReadonlyArray<string> })
   | (Targeted & { readonly op: 'PutFunctionConcurrency'; readonly reserved: number })
-  | (Targeted & { readonly op: 'DeleteFunctionConcurrency' });
+  | (Targeted & { readonly op: 'DeleteFunctionConcurrency' })
+  | (Targeted & {
+      readonly op: 'PutProvisionedConcurrencyConfig';
+      /** A version or alias; absent leaves the required `Qualifier` out. */
+      readonly qualifier?: string;
+      readonly provisioned: number;
+    })
+  | (Targeted & { readonly op: 'DeleteProvisionedConcurrencyConfig'; readonly qualifier?: string })
+  | (Targeted & {
+      readonly op: 'Invoke';
+      /**
+       * The request id (`meta.requestId`): unique per step, given by `programArb` from the step's
+       * position, so that it stays the same when other steps are dropped.
+       */
+      readonly requestId?: string;
+      /** Reuse the id of the running invocation at this index (modulo), when one runs. */
+      readonly reuseRunning?: number;
+      readonly qualifier?: string;
+      readonly invocationType?: string;
+      readonly logType?: string;
+      readonly payload?: PayloadRef;
+      /** The caller's routing draw (`Invoke.model.routingDraw`). */
+      readonly routingDraw?: number;
+      readonly initDurationMs?: number;
+    })
+  | (Targeted & {
+      readonly op: 'PutFunctionEventInvokeConfig' | 'UpdateFunctionEventInvokeConfig';
+      readonly qualifier?: string;
+      readonly retries?: number;
+      readonly maxAgeSeconds?: number;
+      readonly onSuccess?: string;
+      readonly onFailure?: string;
+    })
+  | (Targeted & { readonly op: 'DeleteFunctionEventInvokeConfig'; readonly qualifier?: string })
+  | {
+      readonly op: 'CompleteInvocation';
+      /** The running invocation at this index (modulo the sorted running ids), or an unknown id. */
+      readonly pick: number | 'unknown';
+      readonly durationMs: number;
+      readonly response?: ResponseRef;
+      readonly functionError?: boolean;
+    };
 
 /** A step: time passes by `advanceMs`, then `op` is decided at the new time. */
 export type Step = { readonly advanceMs: number } & Op;
@@ -338,6 +424,22 @@ const tagsArb = fc.dictionary(fc.constantFrom('team', 'env', 'cost'), fc.constan
   maxKeys: 3,
 });
 
+/** Sometimes leave a member out: `undefined` `weight` times out of `weight + 1`. */
+const sometimes = <T>(arb: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T | undefined> =>
+  fc.oneof({ arbitrary: fc.constant(undefined), weight }, { arbitrary: arb, weight: 1 });
+
+/** The members that may be `undefined`, made optional instead. */
+type Optionalised<T> = {
+  [K in keyof T as undefined extends T[K] ? never : K]: T[K];
+} & { [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined> };
+
+/** Leaves out the members that are `undefined` (as a caller's JSON would). */
+function withoutUndefined<T extends object>(record: T): Optionalised<T> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== undefined),
+  ) as Optionalised<T>;
+}
+
 const targeted = <T extends object>(
   rest: fc.Arbitrary<T>,
 ): fc.Arbitrary<T & { fn: FunctionName; form: NameForm }> =>
@@ -430,10 +532,6 @@ const deleteFunctionArb: fc.Arbitrary<Op> = targeted(
   ),
 ).map((r) => ({ ...r, op: 'DeleteFunction' as const }));
 
-/** Sometimes leave a member out: `undefined` `weight` times out of `weight + 1`. */
-const sometimes = <T>(arb: fc.Arbitrary<T>, weight = 1): fc.Arbitrary<T | undefined> =>
-  fc.oneof({ arbitrary: fc.constant(undefined), weight }, { arbitrary: arb, weight: 1 });
-
 const createAliasArb: fc.Arbitrary<Op> = targeted(
   fc.tuple(
     aliasNameArb,
@@ -474,12 +572,14 @@ const untagArb: fc.Arbitrary<Op> = targeted(
   }),
 ).map((r) => ({ ...r, op: 'UntagResource' as const }));
 
-// Reservations around the account's 1,000 limit and its 100 minimum unreserved, and invalid ones.
+// Reservations around the account's 1,000 limit and its 100 minimum unreserved, invalid ones,
+// and small ones, which the small accounts of `settingsArb` can afford and invocations exhaust.
 const reserveArb: fc.Arbitrary<Op> = targeted(
   fc.record({
     reserved: fc.oneof(
-      fc.constantFrom(0, 1, 450, 900, 901, -1, 1.5),
-      fc.integer({ min: 0, max: 1_000 }),
+      { arbitrary: fc.constantFrom(0, 1, 450, 900, 901, -1, 1.5), weight: 1 },
+      { arbitrary: fc.integer({ min: 0, max: 1_000 }), weight: 1 },
+      { arbitrary: fc.constantFrom(1, 2, 3, 5), weight: 2 },
     ),
   }),
 ).map((r) => ({ ...r, op: 'PutFunctionConcurrency' as const }));
@@ -488,6 +588,158 @@ const unreserveArb: fc.Arbitrary<Op> = targeted(fc.constant({})).map((r) => ({
   ...r,
   op: 'DeleteFunctionConcurrency' as const,
 }));
+
+/** A provisioned-concurrency qualifier: mostly a version or alias, sometimes `$LATEST` or junk. */
+const provisionedQualifierArb: fc.Arbitrary<string | undefined> = fc.oneof(
+  { arbitrary: fc.constantFrom('1', 'live'), weight: 6 },
+  { arbitrary: fc.constantFrom('2', '3', 'prod'), weight: 3 },
+  { arbitrary: fc.constantFrom('$LATEST', '9', '$latest', undefined), weight: 1 },
+);
+
+/** Provisioned concurrency: small values, invalid ones, and ones over any limit. */
+const provisionedValueArb: fc.Arbitrary<number> = fc.oneof(
+  { arbitrary: fc.constantFrom(1, 2, 3), weight: 8 },
+  { arbitrary: fc.constantFrom(0, -1, 1.5), weight: 1 },
+  { arbitrary: fc.constantFrom(5, 101, 950, 1_001), weight: 1 },
+);
+
+const putProvisionedArb: fc.Arbitrary<Op> = targeted(
+  fc.record({ qualifier: provisionedQualifierArb, provisioned: provisionedValueArb }),
+).map(({ qualifier, ...r }) => ({
+  ...r,
+  ...(qualifier === undefined ? {} : { qualifier }),
+  op: 'PutProvisionedConcurrencyConfig' as const,
+}));
+
+const deleteProvisionedArb: fc.Arbitrary<Op> = targeted(
+  fc.record({ qualifier: provisionedQualifierArb }),
+).map(({ qualifier, ...r }) => ({
+  ...r,
+  ...(qualifier === undefined ? {} : { qualifier }),
+  op: 'DeleteProvisionedConcurrencyConfig' as const,
+}));
+
+/** An Invoke qualifier: none, `$LATEST`, a version or alias, or one that does not exist. */
+const invokeQualifierArb: fc.Arbitrary<string | undefined> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 6 },
+  { arbitrary: fc.constantFrom('1', '2', 'live', '$LATEST'), weight: 6 },
+  { arbitrary: fc.constantFrom('3', 'prod'), weight: 2 },
+  { arbitrary: fc.constantFrom('9', 'nope', '$latest', ''), weight: 1 },
+);
+
+const invokeArb: fc.Arbitrary<Op> = targeted(
+  fc.record({
+    qualifier: invokeQualifierArb,
+    // Mostly synchronous: the default, or said explicitly.
+    invocationType: fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 10 },
+      { arbitrary: fc.constant('RequestResponse'), weight: 4 },
+      { arbitrary: fc.constantFrom('Event', 'DryRun'), weight: 3 },
+      { arbitrary: fc.constant('Sync'), weight: 1 },
+    ),
+    logType: sometimes(
+      fc.oneof(
+        { arbitrary: fc.constantFrom('None', 'Tail'), weight: 8 },
+        { arbitrary: fc.constant('tail'), weight: 1 },
+      ),
+      3,
+    ),
+    payload: fc.oneof(
+      { arbitrary: fc.constantFrom<PayloadRef>('json', 'empty'), weight: 10 },
+      { arbitrary: fc.constantFrom<PayloadRef>('notJson', 'truncated'), weight: 2 },
+      { arbitrary: fc.constant<PayloadRef>('large'), weight: 1 },
+    ),
+    routingDraw: sometimes(
+      fc.oneof(
+        // Spread over [0, 1): fast-check's doubles crowd near 0, where every draw routes.
+        { arbitrary: fc.integer({ min: 0, max: 99 }).map((n) => n / 100), weight: 6 },
+        { arbitrary: fc.constantFrom(0.999, 1, -0.1), weight: 1 },
+      ),
+      3,
+    ),
+    initDurationMs: sometimes(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(0, 120, 1_500.5), weight: 6 },
+        { arbitrary: fc.constant(-1), weight: 1 },
+      ),
+      3,
+    ),
+    reuseRunning: sometimes(fc.nat(7), 15),
+  }),
+).map((r) => ({ ...withoutUndefined(r), op: 'Invoke' as const }));
+
+/**
+ * A completion: mostly of a running invocation, within the default 3 s timeout, a success; but
+ * also past the timeout, a function error, an id that never ran, or a duration that is no
+ * duration.
+ */
+const completeArb: fc.Arbitrary<Extract<Op, { op: 'CompleteInvocation' }>> = fc
+  .record({
+    pick: fc.oneof(
+      { arbitrary: fc.nat(7), weight: 8 },
+      { arbitrary: fc.constant<'unknown'>('unknown'), weight: 1 },
+    ),
+    durationMs: fc.oneof(
+      { arbitrary: fc.constantFrom(1, 250.5, 2_999), weight: 8 },
+      { arbitrary: fc.constantFrom(3_001, 30_001), weight: 3 },
+      { arbitrary: fc.constantFrom(0, 900_001), weight: 1 },
+      { arbitrary: fc.constantFrom(-1, Number.NaN, Number.POSITIVE_INFINITY), weight: 1 },
+    ),
+    response: sometimes(fc.constantFrom<ResponseRef>('json', 'string'), 1),
+    functionError: sometimes(fc.constant(true), 5),
+  })
+  .map((r) => ({ ...withoutUndefined(r), op: 'CompleteInvocation' as const }));
+
+/** An EventInvokeConfig qualifier: mostly none (`$LATEST`), or a version or alias. */
+const eventConfigQualifierArb: fc.Arbitrary<string | undefined> = fc.oneof(
+  { arbitrary: fc.constant(undefined), weight: 4 },
+  { arbitrary: fc.constantFrom('$LATEST', '1', 'live'), weight: 3 },
+  { arbitrary: fc.constantFrom('9', 'prod'), weight: 1 },
+);
+
+/** A destination: a queue, a topic, the other function, or one AWS refuses. */
+const destinationArb: fc.Arbitrary<string> = fc.oneof(
+  {
+    arbitrary: fc.constantFrom(
+      `arn:aws:sqs:${REGION}:${ACCOUNT}:destination`,
+      `arn:aws:sns:${REGION}:${ACCOUNT}:destination`,
+      arnOf('beta'),
+    ),
+    weight: 6,
+  },
+  { arbitrary: fc.constantFrom('', arnOf('alpha'), 'not-an-arn'), weight: 1 },
+);
+
+/** Put or Update of an EventInvokeConfig: in-range settings, out-of-range ones, destinations. */
+const eventConfigArb: fc.Arbitrary<
+  Extract<Op, { op: 'PutFunctionEventInvokeConfig' | 'UpdateFunctionEventInvokeConfig' }>
+> = targeted(
+  fc.record({
+    op: fc.constantFrom(
+      'PutFunctionEventInvokeConfig' as const,
+      'UpdateFunctionEventInvokeConfig' as const,
+    ),
+    qualifier: eventConfigQualifierArb,
+    retries: sometimes(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(0, 1, 2), weight: 8 },
+        { arbitrary: fc.constantFrom(-1, 3), weight: 1 },
+      ),
+    ),
+    maxAgeSeconds: sometimes(
+      fc.oneof(
+        { arbitrary: fc.constantFrom(60, 120, 21_600), weight: 8 },
+        { arbitrary: fc.constantFrom(59, 21_601), weight: 1 },
+      ),
+    ),
+    onSuccess: sometimes(destinationArb, 2),
+    onFailure: sometimes(destinationArb, 2),
+  }),
+).map(withoutUndefined);
+
+const deleteEventConfigArb: fc.Arbitrary<Op> = targeted(
+  fc.record({ qualifier: eventConfigQualifierArb }),
+).map((r) => ({ ...withoutUndefined(r), op: 'DeleteFunctionEventInvokeConfig' as const }));
 
 /** One operation, weighted towards the ones that build up state. */
 export const opArb: fc.Arbitrary<Op> = fc.oneof(
@@ -504,6 +756,12 @@ export const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: untagArb, weight: 1 },
   { arbitrary: reserveArb, weight: 2 },
   { arbitrary: unreserveArb, weight: 1 },
+  { arbitrary: putProvisionedArb, weight: 2 },
+  { arbitrary: deleteProvisionedArb, weight: 2 },
+  { arbitrary: invokeArb, weight: 8 },
+  { arbitrary: completeArb, weight: 5 },
+  { arbitrary: eventConfigArb, weight: 2 },
+  { arbitrary: deleteEventConfigArb, weight: 1 },
 );
 
 /** How far the clock moves before a step: often not at all, otherwise up to 3 s. */
@@ -512,10 +770,22 @@ export const advanceArb: fc.Arbitrary<number> = fc.oneof(
   { arbitrary: fc.integer({ min: 0, max: 3000 }), weight: 2 },
 );
 
+/**
+ * A long wait: long enough for a default provisioned-concurrency allocation (60 s) or an idle
+ * environment's reclaim (600 s by default).
+ */
+const longWaitArb: fc.Arbitrary<Step> = fc
+  .constantFrom(10_000, 60_000, 600_000)
+  .map((advanceMs) => ({ advanceMs, op: 'AdvanceClock' }));
+
 /** One step. */
-export const stepArb: fc.Arbitrary<Step> = fc
-  .tuple(advanceArb, opArb)
-  .map(([advanceMs, op]) => ({ advanceMs, ...op }));
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  {
+    arbitrary: fc.tuple(advanceArb, opArb).map(([advanceMs, op]) => ({ advanceMs, ...op })),
+    weight: 30,
+  },
+  { arbitrary: longWaitArb, weight: 1 },
+);
 
 /**
  * A plain, valid CreateFunction, often followed by the wait that makes the function Active:
@@ -557,7 +827,7 @@ const releaseArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
 
 /**
  * A canary, the way people do it: point an alias at one version, then shift a share of its
- * traffic to another.
+ * traffic to another, and invoke it.
  */
 const canaryArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
   .tuple(
@@ -565,8 +835,9 @@ const canaryArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
     fc.oneof({ arbitrary: fc.constant('1'), weight: 3 }, fc.constantFrom('2', '$LATEST')),
     fc.oneof({ arbitrary: fc.constant('2'), weight: 3 }, fc.constantFrom('1', '3')),
     weightArb,
+    fc.integer({ min: 0, max: 2 }),
   )
-  .map(([fn, from, to, weight]) => [
+  .map(([fn, from, to, weight, invokes]) => [
     { advanceMs: 0, op: 'CreateAlias', fn, form: 'plain', name: 'live', version: from },
     {
       advanceMs: 0,
@@ -577,7 +848,160 @@ const canaryArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
       routing: { [to]: weight },
       revision: 'current',
     },
+    // Traffic through it: the model's routing draws pick the version.
+    ...Array.from({ length: invokes }, () => ({
+      advanceMs: 1000,
+      op: 'Invoke' as const,
+      fn,
+      form: 'plain' as const,
+      qualifier: 'live',
+    })),
   ]);
+
+/**
+ * Provisioned concurrency, the way people set it up: a version or an alias (pointed at version 1
+ * first, sometimes), the wait for the allocation, then invocations of it, and sometimes the
+ * config's removal.
+ */
+const provisionArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
+  .tuple(
+    fnArb,
+    fc.constantFrom('1', 'live'),
+    fc.boolean(),
+    fc.constantFrom(1, 2),
+    fc.integer({ min: 1, max: 3 }),
+    fc.constantFrom(false, false, false, true),
+  )
+  .map(([fn, qualifier, createAlias, provisioned, invokes, remove]) => [
+    ...(createAlias && qualifier === 'live'
+      ? [
+          {
+            advanceMs: 0,
+            op: 'CreateAlias',
+            fn,
+            form: 'plain',
+            name: 'live',
+            version: '1',
+          } as const,
+        ]
+      : []),
+    {
+      advanceMs: 0,
+      op: 'PutProvisionedConcurrencyConfig',
+      fn,
+      form: 'plain',
+      qualifier,
+      provisioned,
+    },
+    { advanceMs: 3000, op: 'AdvanceClock' },
+    ...Array.from({ length: invokes }, () => ({
+      advanceMs: 0,
+      op: 'Invoke' as const,
+      fn,
+      form: 'plain' as const,
+      qualifier,
+    })),
+    ...(remove
+      ? [
+          {
+            advanceMs: 0,
+            op: 'DeleteProvisionedConcurrencyConfig',
+            fn,
+            form: 'plain',
+            qualifier,
+          } as const,
+        ]
+      : []),
+  ]);
+
+/**
+ * Asynchronous delivery, the way people set it up: an EventInvokeConfig (sometimes changed or
+ * removed after), `Event` invocations, and the wait for their attempts, retries and records.
+ */
+const asyncArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
+  .tuple(
+    fnArb,
+    eventConfigArb,
+    fc.constantFrom(
+      undefined,
+      'UpdateFunctionEventInvokeConfig',
+      'DeleteFunctionEventInvokeConfig',
+    ),
+    fc.integer({ min: 1, max: 2 }),
+    fc.constantFrom<PayloadRef>('json', 'json', 'large'),
+    fc.constantFrom(1_000, 60_000, 120_000),
+  )
+  .map(([fn, config, then, invokes, payload, waitMs]): ReadonlyArray<Step> => [
+    { ...config, advanceMs: 0, fn, form: 'plain', op: 'PutFunctionEventInvokeConfig' },
+    ...(then === undefined
+      ? []
+      : [
+          then === 'UpdateFunctionEventInvokeConfig'
+            ? { ...config, advanceMs: 0, fn, form: 'plain' as const, op: then }
+            : { advanceMs: 0, fn, form: 'plain' as const, op: then },
+        ]),
+    ...Array.from({ length: invokes }, () => ({
+      advanceMs: 0,
+      op: 'Invoke' as const,
+      fn,
+      form: 'plain' as const,
+      invocationType: 'Event',
+      payload,
+    })),
+    { advanceMs: waitMs, op: 'AdvanceClock' },
+  ]);
+
+/**
+ * A burst: several synchronous invocations of one function at the same moment, none finished, so
+ * that they need as many environments (and throttle on small accounts, reservations or scaling
+ * rates), then sometimes the completion of one of them.
+ */
+const burstArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
+  .tuple(
+    fnArb,
+    fc.constantFrom(undefined, undefined, '1', 'live'),
+    fc.integer({ min: 2, max: 4 }),
+    sometimes(completeArb),
+  )
+  .map(([fn, qualifier, invokes, complete]) => [
+    ...Array.from({ length: invokes }, () => ({
+      advanceMs: 0,
+      op: 'Invoke' as const,
+      fn,
+      form: 'plain' as const,
+      ...(qualifier === undefined ? {} : { qualifier }),
+    })),
+    ...(complete === undefined ? [] : [{ ...complete, advanceMs: 100 }]),
+  ]);
+
+/**
+ * The account a sequence runs in. Mostly the defaults, but often a tiny account (limit 1–3: the
+ * account pool throttles, no reservation fits), a small one (limit 101–105: a few units can be
+ * reserved or provisioned), a scaling rate of one or two environments per window, a short
+ * provisioned-concurrency allocation delay, a short idle lifetime, and a small `Event` payload
+ * limit.
+ */
+export const settingsArb: fc.Arbitrary<LambdaSettingsInput> = fc
+  .record({
+    concurrentExecutionsLimit: fc.oneof(
+      { arbitrary: fc.constant(undefined), weight: 3 },
+      { arbitrary: fc.constantFrom(101, 103, 105), weight: 2 },
+      { arbitrary: fc.constantFrom(1, 2, 3), weight: 1 },
+    ),
+    scalingRateEnvironments: sometimes(fc.constantFrom(1, 2), 2),
+    scalingWindowMs: sometimes(fc.constant(3_000), 2),
+    provisionedConcurrencyAllocationDelayMs: sometimes(fc.constantFrom(1_000, 2_500), 1),
+    idleEnvironmentLifetimeMs: sometimes(fc.constant(4_000), 2),
+    asyncPayloadLimitBytes: sometimes(fc.constant(SMALL_ASYNC_PAYLOAD_LIMIT), 3),
+    routingSeed: sometimes(fc.nat(1_000), 1),
+  })
+  .map(withoutUndefined);
+
+/** A program: the account's settings and the steps run in it. */
+export interface Program {
+  readonly settings: LambdaSettingsInput;
+  readonly steps: ReadonlyArray<Step>;
+}
 
 /**
  * A sequence of steps (at most `maxLength`, 25 by default). It often opens with a valid create or
@@ -590,14 +1014,30 @@ export const stepsArb = (maxLength = 25): fc.Arbitrary<ReadonlyArray<Step>> =>
       fc.array(openingArb, { minLength: 1, maxLength: 2 }).map((chunks) => chunks.flat()),
       fc.array(
         fc.oneof(
-          { arbitrary: stepArb.map((step) => [step]), weight: 8 },
-          { arbitrary: releaseArb, weight: 2 },
+          { arbitrary: stepArb.map((step) => [step]), weight: 16 },
+          { arbitrary: releaseArb, weight: 4 },
           { arbitrary: canaryArb, weight: 1 },
+          { arbitrary: provisionArb, weight: 1 },
+          { arbitrary: burstArb, weight: 2 },
+          { arbitrary: asyncArb, weight: 1 },
         ),
         { minLength: 1, maxLength: maxLength - 2 },
       ),
     )
-    .map(([opening, chunks]) => [...opening, ...chunks.flat()].slice(0, maxLength));
+    .map(([opening, chunks]) =>
+      // Each Invoke gets a request id of its own, from its position.
+      [...opening, ...chunks.flat()]
+        .slice(0, maxLength)
+        .map((step, index) =>
+          step.op === 'Invoke' && step.requestId === undefined
+            ? { ...step, requestId: `inv-${String(index)}` }
+            : step,
+        ),
+    );
+
+/** A program: settings, then a sequence of steps (see `stepsArb`). */
+export const programArb = (maxLength = 25): fc.Arbitrary<Program> =>
+  fc.record({ settings: settingsArb, steps: stepsArb(maxLength) });
 
 // ---------------------------------------------------------------------------------------------
 // From steps to commands, and folding
@@ -635,6 +1075,26 @@ export function toCommand(step: Step, before: LambdaState, now: number): LambdaC
       input: { to: now },
       meta: { now, requestId: `req-${String(now)}` },
     };
+  }
+  if (step.op === 'CompleteInvocation') {
+    // A running invocation, picked by index among the sorted ids, or an id that never ran.
+    const running = runningRequestIds(before);
+    const requestId =
+      step.pick === 'unknown' || running.length === 0
+        ? 'no-such-request'
+        : (running[step.pick % running.length] ?? 'no-such-request');
+    return command(
+      'CompleteInvocation',
+      {
+        requestId,
+        durationMs: step.durationMs,
+        ...(step.response === undefined ? {} : { response: responseOf(step.response) }),
+        ...(step.functionError === true
+          ? { functionError: { errorType: 'Error', errorMessage: 'boom', stackTrace: ['at x'] } }
+          : {}),
+      },
+      now,
+    );
   }
   const FunctionName = functionNameOf(step.fn, step.form);
   const state =
@@ -758,6 +1218,77 @@ export function toCommand(step: Step, before: LambdaState, now: number): LambdaC
       );
     case 'DeleteFunctionConcurrency':
       return command('DeleteFunctionConcurrency', { FunctionName }, now);
+    case 'PutProvisionedConcurrencyConfig':
+      return command(
+        'PutProvisionedConcurrencyConfig',
+        {
+          FunctionName,
+          ProvisionedConcurrentExecutions: step.provisioned,
+          // The required `Qualifier` is sometimes left out, as a caller's untyped JSON would.
+          ...(step.qualifier === undefined ? {} : { Qualifier: step.qualifier }),
+        } as { FunctionName: string; Qualifier: string; ProvisionedConcurrentExecutions: number },
+        now,
+      );
+    case 'DeleteProvisionedConcurrencyConfig':
+      return command(
+        'DeleteProvisionedConcurrencyConfig',
+        {
+          FunctionName,
+          ...(step.qualifier === undefined ? {} : { Qualifier: step.qualifier }),
+        } as { FunctionName: string; Qualifier: string },
+        now,
+      );
+    case 'PutFunctionEventInvokeConfig':
+    case 'UpdateFunctionEventInvokeConfig': {
+      const destinations = {
+        ...(step.onSuccess === undefined ? {} : { OnSuccess: { Destination: step.onSuccess } }),
+        ...(step.onFailure === undefined ? {} : { OnFailure: { Destination: step.onFailure } }),
+      };
+      return command(
+        step.op,
+        {
+          FunctionName,
+          ...(step.qualifier === undefined ? {} : { Qualifier: step.qualifier }),
+          ...(step.retries === undefined ? {} : { MaximumRetryAttempts: step.retries }),
+          ...(step.maxAgeSeconds === undefined
+            ? {}
+            : { MaximumEventAgeInSeconds: step.maxAgeSeconds }),
+          ...(Object.keys(destinations).length === 0 ? {} : { DestinationConfig: destinations }),
+        },
+        now,
+      );
+    }
+    case 'DeleteFunctionEventInvokeConfig':
+      return command(
+        'DeleteFunctionEventInvokeConfig',
+        { FunctionName, ...(step.qualifier === undefined ? {} : { Qualifier: step.qualifier }) },
+        now,
+      );
+    case 'Invoke': {
+      const running = runningRequestIds(before);
+      const reused =
+        step.reuseRunning === undefined ? undefined : running[step.reuseRunning % running.length];
+      const payload = step.payload === undefined ? undefined : payloadOf(step.payload);
+      const model = {
+        ...(step.routingDraw === undefined ? {} : { routingDraw: step.routingDraw }),
+        ...(step.initDurationMs === undefined ? {} : { initDurationMs: step.initDurationMs }),
+      };
+      return {
+        type: 'Invoke',
+        input: {
+          FunctionName,
+          ...(step.qualifier === undefined ? {} : { Qualifier: step.qualifier }),
+          // An unknown `InvocationType` or `LogType` arrives as untyped JSON would.
+          ...(step.invocationType === undefined
+            ? {}
+            : { InvocationType: step.invocationType as InvocationType }),
+          ...(step.logType === undefined ? {} : { LogType: step.logType as 'None' | 'Tail' }),
+          ...(payload === undefined ? {} : { Payload: payload }),
+        },
+        meta: { now, requestId: reused ?? step.requestId ?? `inv-${String(now)}` },
+        ...(Object.keys(model).length === 0 ? {} : { model }),
+      };
+    }
   }
 }
 
@@ -774,6 +1305,8 @@ export interface Outcome {
 
 /** The end of a fold: the final state, the whole log, and every step's outcome. */
 export interface Trace {
+  /** The settings the fold ran with (replay needs them). */
+  readonly settings: LambdaSettingsInput;
   readonly state: LambdaState;
   readonly log: ReadonlyArray<LambdaEvent>;
   readonly outcomes: ReadonlyArray<Outcome>;
@@ -786,12 +1319,13 @@ export interface FoldOptions {
 }
 
 /**
- * Folds steps through the real `decide` + `evolveAll` from an empty account at `T0`. A rejected
- * command records nothing.
+ * Folds a program's steps through the real `decide` + `evolveAll` from an empty account with the
+ * program's settings at `T0`. A rejected command records nothing.
  */
-export function fold(steps: ReadonlyArray<Step>, options: FoldOptions = {}): Trace {
+export function fold(program: Program, options: FoldOptions = {}): Trace {
+  const { settings, steps } = program;
   const decideWith = options.decide ?? decide;
-  let state = initialState();
+  let state = initialState(settings);
   let now = T0;
   const log: LambdaEvent[] = [];
   const outcomes: Outcome[] = [];
@@ -809,5 +1343,5 @@ export function fold(steps: ReadonlyArray<Step>, options: FoldOptions = {}): Tra
     outcomes.push(outcome);
     options.observe?.(outcome, log);
   }
-  return { state, log, outcomes };
+  return { settings, state, log, outcomes };
 }

@@ -1,7 +1,8 @@
 /**
  * The standing properties of the root decider (DESIGN §5): random sequences of valid and invalid
  * commands (see `commands.ts`) are folded through the real `decide` + `evolveAll`, and every state
- * and answer on the way is checked against the spec (`spec/control-plane.md`).
+ * and answer on the way is checked against the spec (`spec/control-plane.md`, and the invariants
+ * of `spec/invocation.md` §10 for concurrency, environments and invocations).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,10 +23,23 @@ import {
 } from '../../src/lambda.js';
 import { operations } from '../../src/operations/operations.js';
 import type { FunctionVersionRecord } from '../../src/functions/state.js';
-import { fold, stepsArb, type Outcome, type Step, type Trace } from './commands.js';
+import type { InvocationStarted } from '../../src/invocation/events.js';
+import { T0 } from '../support/scenario.js';
+import { fold, programArb, type Outcome, type Program, type Step, type Trace } from './commands.js';
 import {
   aliasesOf,
+  busyEnvironments,
+  type BusyEnvironment,
   functionNames,
+  inflightFunctions,
+  inflightOnDemandOf,
+  provisionedConfigsOf,
+  provisionedFunctions,
+  provisionedSumOf,
+  recountConcurrency,
+  reservationOf,
+  reservations,
+  runningInvocations,
   functionOf,
   namesBySlice,
   publishedOf,
@@ -60,6 +74,13 @@ const COMMAND_TYPES: Readonly<Record<Exclude<OperationType, 'AdvanceClock'>, tru
   UntagResource: true,
   PutFunctionConcurrency: true,
   DeleteFunctionConcurrency: true,
+  PutProvisionedConcurrencyConfig: true,
+  DeleteProvisionedConcurrencyConfig: true,
+  Invoke: true,
+  CompleteInvocation: true,
+  PutFunctionEventInvokeConfig: true,
+  UpdateFunctionEventInvokeConfig: true,
+  DeleteFunctionEventInvokeConfig: true,
 };
 
 /**
@@ -82,6 +103,8 @@ const STATUS_OF: Readonly<Record<AwsError['_tag'], number>> = {
   PreconditionFailedException: 412,
   RequestEntityTooLargeException: 413,
   TooManyRequestsException: 429,
+  ProvisionedConcurrencyConfigNotFoundException: 404,
+  InvalidRequestContentException: 400,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -119,10 +142,14 @@ function expectDeeplyFrozen(value: unknown, verified: WeakSet<object>, path = 's
   }
 }
 
-/** A description of an outcome for failure messages. */
+/** A description of an outcome for failure messages (big members shortened). */
 const describeOutcome = (o: Outcome): string =>
   `${o.command.type} ${JSON.stringify(o.command.input, (_k, v: unknown) =>
-    v instanceof Uint8Array ? `<${String(v.length)} bytes>` : v,
+    v instanceof Uint8Array
+      ? `<${String(v.length)} bytes>`
+      : typeof v === 'string' && v.length > 200
+        ? `<${String(v.length)} characters>`
+        : v,
   )}`;
 
 /** Whether a command carries the 50 MB + 1 byte zip (too big to copy on every check). */
@@ -132,8 +159,8 @@ const carriesHugeZip = (command: LambdaCommand): boolean => {
   return zip instanceof Uint8Array && zip.length > 52_428_800;
 };
 
-/** The steps of a fold less the rejected ones, whose clock advance moves to the next step. */
-function acceptedOnly(trace: Trace): Step[] {
+/** The program of a fold less the rejected steps, whose clock advance moves to the next step. */
+function acceptedOnly(trace: Trace): Program {
   const kept: Step[] = [];
   let carriedMs = 0;
   for (const o of trace.outcomes) {
@@ -143,20 +170,27 @@ function acceptedOnly(trace: Trace): Step[] {
       carriedMs = 0;
     }
   }
-  return kept;
+  return { settings: trace.settings, steps: kept };
 }
 
-/** Runs the command through the AWS facade, as a caller of `operations` would. */
+/**
+ * Runs the command through the AWS facade, as a caller of `operations` would; an Invoke's model
+ * inputs (routing draw, init duration) go in its options.
+ */
 function viaFacade(command: Exclude<LambdaCommand, { type: 'AdvanceClock' }>, state: LambdaState) {
   const operation = operations[command.type] as (
     state: LambdaState,
     input: unknown,
     meta: LambdaCommand['meta'],
+    options?: { readonly model?: unknown },
   ) => {
     state: LambdaState;
     events: ReadonlyArray<LambdaEvent>;
     result: { _tag: 'Left'; left: AwsError } | { _tag: 'Right'; right: unknown };
   };
+  if (command.type === 'Invoke' && command.model !== undefined) {
+    return operation(state, command.input, command.meta, { model: command.model });
+  }
   return operation(state, command.input, command.meta);
 }
 
@@ -168,21 +202,29 @@ describe('Lambda decider: standing properties', () => {
   // Guards the other properties against passing vacuously: if the model starts refusing what the
   // generator sends (say, a new required member), they would check nothing. The sample is fixed.
   it(
-    'the step generator reaches accepted and refused calls of every kind, versions and aliases',
+    'the step generator reaches accepted and refused calls of every kind, versions, aliases, throttles and starts',
     () => {
       const seen = new Set<string>();
-      for (const steps of fc.sample(stepsArb(), { numRuns: 250, seed: 20_260_101 })) {
-        const trace = fold(steps);
+      for (const program of fc.sample(programArb(), { numRuns: 250, seed: 20_260_101 })) {
+        const trace = fold(program);
         for (const o of trace.outcomes) {
           seen.add(`${o.command.type}:${o.result._tag}`);
           if (o.result._tag === 'Left') seen.add(o.result.left._tag);
         }
         for (const e of trace.log) {
+          seen.add(e.type);
           if (e.type === 'FunctionVersionPublished' && Number(e.version) >= 3) seen.add('v3');
           if (e.type === 'FunctionVersionDeleted') seen.add('version deleted');
           if (e.type === 'AliasUpdated' && e.additionalVersionWeights !== undefined) {
             seen.add('weighted alias');
           }
+          if (e.type === 'InvocationThrottled') seen.add(`throttle:${e.reason}`);
+          if (e.type === 'InvocationCompleted') seen.add(`outcome:${e.outcome}`);
+          if (e.type !== 'InvocationStarted') continue;
+          if (e.initializationType === 'provisioned-concurrency') seen.add('provisioned start');
+          else seen.add(e.newEnvironment ? 'cold start' : 'warm start');
+          if (e.spillover) seen.add('spillover');
+          if (e.routingStateAfter !== undefined) seen.add('routing drawn by the model');
         }
       }
       const operationTypes = Object.keys(COMMAND_TYPES);
@@ -195,9 +237,29 @@ describe('Lambda decider: standing properties', () => {
         'PreconditionFailedException',
         'RequestEntityTooLargeException',
         'AccessDeniedException',
+        'InvalidRequestContentException',
         'v3',
         'version deleted',
         'weighted alias',
+        'ProvisionedConcurrencyRequested',
+        'ProvisionedConcurrencyAllocated',
+        'ProvisionedConcurrencyRemoved',
+        'AsyncInvocationAccepted',
+        'InvocationStarted',
+        'InvocationCompleted',
+        'InvocationThrottled',
+        'ExecutionEnvironmentReclaimed',
+        'throttle:ReservedFunctionConcurrentInvocationLimitExceeded',
+        'throttle:ConcurrentInvocationLimitExceeded',
+        'throttle:FunctionInvocationRateLimitExceeded',
+        'outcome:Success',
+        'outcome:FunctionError',
+        'outcome:Timeout',
+        'cold start',
+        'warm start',
+        'provisioned start',
+        'spillover',
+        'routing drawn by the model',
       ];
       expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     },
@@ -208,17 +270,17 @@ describe('Lambda decider: standing properties', () => {
     'replay is deterministic: replaying the log gives the folded state, every time',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          const { state, log } = fold(steps);
-          const replayed = replay(log);
+        fc.property(programArb(), (program) => {
+          const { settings, state, log } = fold(program);
+          const replayed = replay(log, settings);
           expect(replayed).toEqual(state);
-          expect(replay(log)).toEqual(replayed);
+          expect(replay(log, settings)).toEqual(replayed);
           // One event at a time gives the same state as one batch.
-          expect(log.reduce<LambdaState>(evolve, initialState())).toEqual(state);
+          expect(log.reduce<LambdaState>(evolve, initialState(settings))).toEqual(state);
           // Events are JSON-safe (DESIGN §1): the stored form replays to the same state.
           const stored = JSON.parse(JSON.stringify(log)) as LambdaEvent[];
           expect(stored).toEqual(log);
-          expect(replay(stored)).toEqual(state);
+          expect(replay(stored, settings)).toEqual(state);
         }),
       );
     },
@@ -229,8 +291,8 @@ describe('Lambda decider: standing properties', () => {
     'a rejected command changes nothing, and the AWS facade agrees with decide',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          const trace = fold(steps);
+        fc.property(programArb(), (program) => {
+          const trace = fold(program);
           trace.outcomes.forEach((o, index) => {
             const nextLogLength = trace.outcomes[index + 1]?.logLength ?? trace.log.length;
             if (o.result._tag === 'Left') {
@@ -241,10 +303,23 @@ describe('Lambda decider: standing properties', () => {
             }
             if (o.command.type === 'AdvanceClock') return;
             const facade = viaFacade(o.command, o.before);
+            const last = o.result._tag === 'Right' ? o.result.right.at(-1) : undefined;
             if (o.result._tag === 'Left') {
               expect(facade.state, describeOutcome(o)).toBe(o.before);
               expect(facade.events).toHaveLength(0);
               expect(facade.result).toEqual(o.result);
+            } else if (last?.type === 'InvocationThrottled') {
+              // A throttle is recorded (decide's Right), and the caller gets AWS's 429 (spec §3.7).
+              expect(facade.events, describeOutcome(o)).toEqual(o.result.right);
+              expect(facade.state.logPosition).toBe(o.after.logPosition);
+              if (facade.result._tag !== 'Left') return expect.fail(describeOutcome(o));
+              expect(facade.result.left).toMatchObject({
+                _tag: 'TooManyRequestsException',
+                statusCode: 429,
+                type: 'User',
+                reason: last.reason,
+              });
+              expect([...errorsOf('Invoke')]).toContain(facade.result.left._tag);
             } else {
               expect(facade.result._tag, describeOutcome(o)).toBe('Right');
               expect(facade.events).toEqual(o.result.right);
@@ -268,7 +343,7 @@ describe('Lambda decider: standing properties', () => {
     'decide never mutates its input and answers the same twice',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
+        fc.property(programArb(), (program) => {
           const verified: WeakSet<object> = new WeakSet();
           let calls = 0;
           const spyingDecide: typeof decide = (command, state) => {
@@ -288,7 +363,7 @@ describe('Lambda decider: standing properties', () => {
             expect(decide(command, state)).toEqual(result);
             return result;
           };
-          const { state } = fold(steps, { decide: spyingDecide });
+          const { state } = fold(program, { decide: spyingDecide });
           if (state.logPosition > 0) expectDeeplyFrozen(state, verified);
         }),
       );
@@ -300,8 +375,8 @@ describe('Lambda decider: standing properties', () => {
     'every Left is an error AWS may answer for that operation (spec §5.1, §5.2)',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          for (const o of lefts(fold(steps))) {
+        fc.property(programArb(), (program) => {
+          for (const o of lefts(fold(program))) {
             expect([...errorsOf(o.command.type)], describeOutcome(o)).toContain(o.error._tag);
           }
         }),
@@ -314,8 +389,8 @@ describe('Lambda decider: standing properties', () => {
     "every Left is a client error of type 'User' with its exception's status code (spec §5.1)",
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          for (const o of lefts(fold(steps))) {
+        fc.property(programArb(), (program) => {
+          for (const o of lefts(fold(program))) {
             expect(o.error.type, describeOutcome(o)).toBe('User');
             expect(o.error.statusCode, `${o.error._tag}: ${describeOutcome(o)}`).toBe(
               STATUS_OF[o.error._tag],
@@ -589,6 +664,459 @@ function publishedDescriptions(trace: Trace): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Invocation invariants (spec invocation §10)
+// ---------------------------------------------------------------------------------------------
+
+/** A reachable state, with what the invocation invariants need to know about its history. */
+interface StateAt {
+  readonly state: LambdaState;
+  /**
+   * Running invocations whose function (or version) was deleted under them: the model keeps them
+   * running, and counting, but their environments went with the function (see the
+   * InvocationCompleted handler of src/environments/state.ts).
+   */
+  readonly orphans: ReadonlySet<string>;
+  /**
+   * Running invocations that were already running on demand when a concurrency setting of their
+   * own function changed (a reservation put, a provisioned config put, a provisioned alias moved)
+   * or the function was deleted: a lower cap does not stop what already runs, so the cap may be
+   * exceeded until they end. Provisioned invocations are never exempt: a removed or replaced
+   * config's environments still run what they started.
+   */
+  readonly overtakenByOwnCap: ReadonlySet<string>;
+  /**
+   * The same, for a change anywhere in the account (which moves the unreserved pool); a released
+   * reservation moves all its function runs into the pool.
+   */
+  readonly overtakenByAccountCap: ReadonlySet<string>;
+  /** The step that led to this state (none for the empty account). */
+  readonly outcome?: Outcome;
+}
+
+/** The function whose concurrency settings an event changes, if it changes any. */
+function capChangedBy(event: LambdaEvent, before: LambdaState): string | undefined {
+  if (CAP_CHANGES.has(event.type)) return event.functionName;
+  if (event.type !== 'AliasUpdated') return undefined;
+  const provisioned = provisionedConfigsOf(before, event.functionName).some(
+    ([qualifier]) => qualifier === event.aliasName,
+  );
+  return provisioned ? event.functionName : undefined;
+}
+
+/**
+ * The events that change a function's concurrency settings whatever they carry. Removing a
+ * provisioned config is not one: it only raises the function's on-demand share.
+ */
+const CAP_CHANGES: ReadonlySet<LambdaEvent['type']> = new Set([
+  'FunctionConcurrencyReserved',
+  'FunctionConcurrencyReleased',
+  'ProvisionedConcurrencyRequested',
+  'FunctionDeleted',
+]);
+
+/** Every distinct reachable state, the empty account first, with its history (see `StateAt`). */
+function statesAt(trace: Trace): ReadonlyArray<StateAt> {
+  const orphans = new Set<string>();
+  const ownCap = new Set<string>();
+  const accountCap = new Set<string>();
+  const first = trace.outcomes[0]?.before ?? initialState(trace.settings);
+  const states: StateAt[] = [
+    { state: first, orphans, overtakenByOwnCap: ownCap, overtakenByAccountCap: accountCap },
+  ];
+  for (const o of trace.outcomes) {
+    if (o.after === states[states.length - 1]?.state) continue;
+    // What runs as each event happens: a step's due attempts of queued `Event` invocations start
+    // before its own command's events.
+    const running = new Map(runningInvocations(o.before).map((r) => [r.requestId, r] as const));
+    for (const e of o.result._tag === 'Right' ? o.result.right : []) {
+      if (e.type === 'InvocationStarted') running.set(e.requestId, e);
+      if (e.type === 'InvocationCompleted') running.delete(e.requestId);
+      if (e.type === 'FunctionDeleted' || e.type === 'FunctionVersionDeleted') {
+        for (const started of running.values()) {
+          if (started.functionName !== e.functionName) continue;
+          if (e.type === 'FunctionDeleted' || started.executedVersion === e.version) {
+            orphans.add(started.requestId);
+          }
+        }
+      }
+      const changed = capChangedBy(e, o.before);
+      if (changed === undefined) continue;
+      // A smaller share leaves what runs on demand running; what runs on provisioned environments
+      // still counts, retiring or not. A release or a deletion moves everything it had.
+      const everything = e.type === 'FunctionConcurrencyReleased' || e.type === 'FunctionDeleted';
+      for (const started of running.values()) {
+        if (!everything && started.initializationType !== 'on-demand') continue;
+        accountCap.add(started.requestId);
+        // Releasing a reservation leaves no cap of the function's own to exceed.
+        if (started.functionName === changed && e.type !== 'FunctionConcurrencyReleased') {
+          ownCap.add(started.requestId);
+        }
+      }
+    }
+    const stillRunning = new Set(runningInvocations(o.after).map((started) => started.requestId));
+    const keep = (ids: ReadonlySet<string>) =>
+      new Set([...ids].filter((id) => stillRunning.has(id)));
+    states.push({
+      state: o.after,
+      orphans: keep(orphans),
+      overtakenByOwnCap: keep(ownCap),
+      overtakenByAccountCap: keep(accountCap),
+      outcome: o,
+    });
+  }
+  return states;
+}
+
+/** What a state's step was, for failure messages. */
+const after = (at: StateAt): string =>
+  at.outcome === undefined ? 'the empty account' : `after ${describeOutcome(at.outcome)}`;
+
+/** The invocations a step started. */
+const startedBy = (at: StateAt): ReadonlyArray<InvocationStarted> =>
+  at.outcome?.result._tag === 'Right'
+    ? at.outcome.result.right.filter((e): e is InvocationStarted => e.type === 'InvocationStarted')
+    : [];
+
+/** Running invocations of one function, by how they run. */
+function runningOfFunction(
+  state: LambdaState,
+  fn: string,
+): { onDemand: number; provisioned: number; ids: ReadonlyArray<string> } {
+  let onDemand = 0;
+  let provisioned = 0;
+  const ids: string[] = [];
+  for (const started of runningInvocations(state)) {
+    if (started.functionName !== fn) continue;
+    ids.push(started.requestId);
+    if (started.initializationType === 'on-demand') onDemand += 1;
+    else provisioned += 1;
+  }
+  return { onDemand, provisioned, ids };
+}
+
+/**
+ * §10.1 Per-function cap: a function with reservation R provisions at most R, and runs at most R
+ * invocations at once, on demand and provisioned together (spec invocation §3.3, §3.4, §3.6).
+ * Lowering a cap does not stop what already runs (AWS documents no such thing), so while an
+ * invocation that was running when the function's reservation or provisioned concurrency was put
+ * still runs, the cap is checked at admission only: an on-demand start leaves at most R − ΣP on
+ * demand, and at most R running in all.
+ */
+function perFunctionCap(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state } = at;
+    for (const [fn, reserved] of reservations(state)) {
+      const provisionedSum = provisionedSumOf(state, fn);
+      ensure(
+        provisionedSum <= reserved,
+        () => `${fn}: ΣP ${String(provisionedSum)} > R ${String(reserved)} ${after(at)}`,
+      );
+      const { onDemand, provisioned, ids } = runningOfFunction(state, fn);
+      const startedOnDemand = startedBy(at).some(
+        (e) => e.functionName === fn && e.initializationType === 'on-demand',
+      );
+      // An on-demand start stays within R − ΣP (spec §3.6 step 2), and within R counting every
+      // provisioned invocation still running, those of a removed or replaced config included.
+      ensure(
+        !startedOnDemand ||
+          (onDemand <= reserved - provisionedSum && onDemand + provisioned <= reserved),
+        () =>
+          `${fn}: started on demand, now ${String(onDemand)} on demand + ${String(provisioned)} provisioned running, R ${String(reserved)}, ΣP ${String(provisionedSum)} ${after(at)}`,
+      );
+      if (ids.some((id) => at.overtakenByOwnCap.has(id))) continue;
+      ensure(
+        onDemand + provisioned <= reserved,
+        () =>
+          `${fn}: ${String(onDemand)} on demand + ${String(provisioned)} provisioned running > R ${String(reserved)} ${after(at)}`,
+      );
+    }
+  }
+}
+
+/**
+ * §10.2 Account cap: at most `ConcurrentExecutions` invocations run at once, and the functions
+ * without a reservation run on demand at most what the reservations and the provisioned
+ * concurrency of the others leave (spec invocation §3.2, §3.6). As for §10.1, while an invocation
+ * that was running when a concurrency setting changed still runs, the pool is checked at admission.
+ */
+function accountCap(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state } = at;
+    const limit = state.settings.concurrentExecutionsLimit;
+    const running = runningInvocations(state);
+    const recount = recountConcurrency(state);
+    const unreservedOnDemand = running.filter(
+      (started) =>
+        started.initializationType === 'on-demand' &&
+        reservationOf(state, started.functionName) === undefined,
+    ).length;
+    const pool = limit - recount.totalReserved - recount.provisionedWithoutReservation;
+    const startedUnreserved = startedBy(at).some(
+      (e) =>
+        e.initializationType === 'on-demand' && reservationOf(state, e.functionName) === undefined,
+    );
+    const overtaken = running.some((started) => at.overtakenByAccountCap.has(started.requestId));
+    ensure(
+      (overtaken && !startedUnreserved) || unreservedOnDemand <= pool,
+      () =>
+        `${String(unreservedOnDemand)} unreserved on demand > pool ${String(pool)} ${after(at)}`,
+    );
+    ensure(
+      overtaken || running.length <= limit,
+      () => `${String(running.length)} running > limit ${String(limit)} ${after(at)}`,
+    );
+  }
+}
+
+/**
+ * §10.3 Config floor: GetAccountSettings' UnreservedConcurrentExecutions never drops below
+ * min(100, limit), whatever Put*Concurrency* were accepted (spec invocation §3.2); and it is the
+ * limit less the reservations and the provisioned concurrency of the functions without one.
+ */
+function configFloor(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state } = at;
+    const answer = operations.GetAccountSettings(state, {}).result;
+    if (answer._tag === 'Left') return expect.fail(`GetAccountSettings: ${answer.left.message}`);
+    const { ConcurrentExecutions, UnreservedConcurrentExecutions } = answer.right.body.AccountLimit;
+    const limit = state.settings.concurrentExecutionsLimit;
+    ensure(ConcurrentExecutions === limit, () => `ConcurrentExecutions ${String(limit)}`);
+    const recount = recountConcurrency(state);
+    const unreserved = limit - recount.totalReserved - recount.provisionedWithoutReservation;
+    ensure(
+      UnreservedConcurrentExecutions === unreserved && unreserved >= Math.min(100, limit),
+      () =>
+        `UnreservedConcurrentExecutions ${String(UnreservedConcurrentExecutions)} (recounted ${String(unreserved)}), limit ${String(limit)} ${after(at)}`,
+    );
+  }
+}
+
+/**
+ * §10.4 Provisioned concurrency: never on `$LATEST`, at most one config per version (on the
+ * version or on one alias pointing at it), and a version's busy provisioned environments (less the
+ * retiring ones of a replaced config) are at most its READY allocation (spec invocation §3.4).
+ */
+function provisionedBound(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state } = at;
+    const busy = busyEnvironments(state);
+    for (const fn of provisionedFunctions(state)) {
+      const byVersion = new Map<string, string>();
+      const aliases = new Map(aliasesOf(state, fn));
+      const published = publishedOf(state, fn);
+      for (const [qualifier, config] of provisionedConfigsOf(state, fn)) {
+        const where = `${fn}:${qualifier} → ${config.version} ${after(at)}`;
+        ensure(
+          qualifier === config.qualifier && qualifier !== '$LATEST' && config.version !== '$LATEST',
+          () => `provisioned $LATEST: ${where}`,
+        );
+        ensure(published[config.version] !== undefined, () => `missing version: ${where}`);
+        const alias = aliases.get(qualifier);
+        ensure(
+          alias === undefined
+            ? config.version === qualifier
+            : alias.functionVersion === config.version,
+          () => `config not on its qualifier's version: ${where}`,
+        );
+        const other = byVersion.get(config.version);
+        ensure(
+          other === undefined,
+          () => `second config for the version (${String(other)}): ${where}`,
+        );
+        byVersion.set(config.version, qualifier);
+        ensure(
+          config.status === 'READY'
+            ? config.allocated === config.requested
+            : config.allocated === 0,
+          () => `${config.status} with ${String(config.allocated)} allocated: ${where}`,
+        );
+      }
+      for (const [version, qualifier] of byVersion) {
+        const config = provisionedConfigsOf(state, fn).find(([q]) => q === qualifier)?.[1];
+        const ready = config?.status === 'READY' ? config.allocated : 0;
+        const busyHere = busy.filter(
+          (e) =>
+            e.functionName === fn &&
+            e.version === version &&
+            e.initializationType === 'provisioned-concurrency' &&
+            !e.retiring,
+        ).length;
+        ensure(
+          busyHere <= ready,
+          () =>
+            `${fn}:${version}: ${String(busyHere)} busy provisioned > ${String(ready)} ready ${after(at)}`,
+        );
+      }
+    }
+    // A provisioned environment that is not retiring belongs to a config that provisions its version.
+    for (const e of busy) {
+      if (e.initializationType !== 'provisioned-concurrency' || e.retiring) continue;
+      const config = provisionedConfigsOf(state, e.functionName).find(
+        ([q]) => q === e.provisionedBy,
+      )?.[1];
+      ensure(
+        config?.version === e.version && config.status === 'READY',
+        () =>
+          `${e.functionName}:${e.version} busy environment ${e.id} of ${String(e.provisionedBy)} has no READY config ${after(at)}`,
+      );
+    }
+  }
+}
+
+/**
+ * §10.5 One request per environment: every running invocation names its own busy environment of
+ * its function and version, of its kind, and every busy environment runs one of them (spec
+ * invocation §4). Invocations whose function or version was deleted under them have none.
+ */
+function oneRequestPerEnvironment(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state, orphans } = at;
+    const busy = new Map<string, BusyEnvironment>(
+      busyEnvironments(state).map((e) => [`${e.functionName}:${e.version}#${e.id}`, e]),
+    );
+    const named = new Set<string>();
+    for (const started of runningInvocations(state)) {
+      if (orphans.has(started.requestId)) continue;
+      const key = `${started.functionName}:${started.executedVersion}#${started.environmentId}`;
+      const environment = busy.get(key);
+      ensure(
+        environment?.initializationType === started.initializationType,
+        () =>
+          `${started.requestId} runs on ${key}, which is ${environment === undefined ? 'not busy' : environment.initializationType} ${after(at)}`,
+      );
+      ensure(!named.has(key), () => `${key} runs two invocations ${after(at)}`);
+      named.add(key);
+    }
+    ensure(
+      named.size === busy.size,
+      () =>
+        `busy environments without an invocation: ${[...busy.keys()].filter((k) => !named.has(k)).join()} ${after(at)}`,
+    );
+  }
+}
+
+/**
+ * §10.11 A synchronous request runs at most once, and a throttled one never (spec invocation
+ * §3.7): no request id has two InvocationStarted, nor an InvocationStarted and an
+ * InvocationThrottled.
+ */
+function throttledNeverStarted(trace: Trace): void {
+  const started = new Set<string>();
+  const throttled = new Set<string>();
+  for (const e of trace.log) {
+    // An `Event` invocation is started once per attempt, under its one request id (spec §1.5).
+    if (e.type === 'InvocationStarted' && e.invocationType === 'RequestResponse') {
+      ensure(!started.has(e.requestId), () => `${e.requestId} started twice`);
+      started.add(e.requestId);
+    }
+    if (e.type === 'InvocationThrottled') throttled.add(e.requestId);
+  }
+  const both = [...throttled].filter((id) => started.has(id));
+  ensure(both.length === 0, () => `throttled and started: ${both.join()}`);
+}
+
+/**
+ * §10.12 ExecutedVersion domain: an alias runs its primary or its additional version at the time
+ * (the additional one exactly when the supplied draw is below its weight), a version runs itself,
+ * an unqualified call or `$LATEST` runs `$LATEST` (spec invocation §2).
+ */
+function executedVersionDomain(trace: Trace): void {
+  for (const o of trace.outcomes) {
+    if (o.command.type !== 'Invoke' || o.result._tag === 'Left') continue;
+    const draw = o.command.model?.routingDraw;
+    for (const e of o.result.right) {
+      if (
+        e.type !== 'InvocationStarted' &&
+        e.type !== 'InvocationThrottled' &&
+        e.type !== 'AsyncInvocationAccepted'
+      ) {
+        continue;
+      }
+      // Attempts of queued `Event` invocations that came due at this step are not this Invoke's.
+      if (e.requestId !== o.command.meta.requestId) continue;
+      const what = () => `${e.type} ${e.executedVersion}: ${describeOutcome(o)}`;
+      if (e.aliasName === undefined) {
+        ensure(e.executedVersion === (e.qualifier ?? '$LATEST'), what);
+        continue;
+      }
+      ensure(e.qualifier === e.aliasName, what);
+      const alias = aliasesOf(o.before, e.functionName).find(([n]) => n === e.aliasName)?.[1];
+      if (alias === undefined) return expect.fail(`no alias: ${what()}`);
+      const [additional, weight] = Object.entries(alias.additionalVersionWeights ?? {})[0] ?? [];
+      ensure(e.executedVersion === alias.functionVersion || e.executedVersion === additional, what);
+      if (draw !== undefined && additional !== undefined && weight !== undefined) {
+        ensure(
+          (e.executedVersion === additional) === draw < weight,
+          () => `draw ${String(draw)} vs weight ${String(weight)}: ${what()}`,
+        );
+      }
+      // A draw is taken from the model's PRNG exactly when it routes and none was supplied.
+      ensure(
+        (e.routingStateAfter !== undefined) === (draw === undefined && additional !== undefined),
+        () => `routingStateAfter ${String(e.routingStateAfter)}: ${what()}`,
+      );
+    }
+  }
+}
+
+/**
+ * §10.13 The concurrency slice's running totals agree with recounts from the entries they sum:
+ * reservations, provisioned concurrency without a reservation, on-demand in flight (per function,
+ * from the running invocations, and without a reservation), and every invocation in flight.
+ */
+function runningTotalsAgree(trace: Trace): void {
+  for (const at of statesAt(trace)) {
+    const { state } = at;
+    const { concurrency } = state;
+    const recount = recountConcurrency(state);
+    const kept = {
+      totalReserved: concurrency.totalReserved,
+      provisionedWithoutReservation: concurrency.provisionedWithoutReservation,
+      inflightOnDemandWithoutReservation: concurrency.inflightOnDemandWithoutReservation,
+      inflightTotal: concurrency.inflightTotal,
+      inflightOnDemandByFunction: Object.fromEntries(
+        inflightFunctions(state).map((fn) => [fn, inflightOnDemandOf(state, fn)]),
+      ),
+    };
+    if (JSON.stringify(sortedKeys(kept)) !== JSON.stringify(sortedKeys(recount))) {
+      expect(kept, after(at)).toEqual(recount);
+    }
+  }
+}
+
+/** A copy with the per-function counts in key order, to compare as JSON. */
+const sortedKeys = (totals: { inflightOnDemandByFunction: Readonly<Record<string, number>> }) => ({
+  ...totals,
+  inflightOnDemandByFunction: Object.fromEntries(
+    Object.entries(totals.inflightOnDemandByFunction).sort(([a], [b]) => (a < b ? -1 : 1)),
+  ),
+});
+
+/**
+ * §10.6 Scaling rate: the environments created for one function (`InvocationStarted` with
+ * `newEnvironment`) in any window (t, t + scalingWindowMs] number at most scalingRateEnvironments
+ * (spec invocation §3.5). A function deleted and created anew is a new function.
+ */
+function scalingRate(trace: Trace): void {
+  const { scalingRateEnvironments: rate, scalingWindowMs: windowMs } = trace.state.settings;
+  const created = new Map<string, number[]>();
+  for (const e of trace.log) {
+    if (e.type === 'FunctionDeleted') created.delete(e.functionName);
+    if (e.type !== 'InvocationStarted' || !e.newEnvironment) continue;
+    const times = created.get(e.functionName) ?? [];
+    times.push(e.atMs);
+    created.set(e.functionName, times);
+    // The window that ends at this creation holds every creation after atMs − windowMs.
+    const inWindow = times.filter((t) => t > e.atMs - windowMs);
+    ensure(
+      inWindow.length <= rate,
+      () =>
+        `${e.functionName}: ${String(inWindow.length)} environments created in ${String(windowMs)} ms (rate ${String(rate)}) at ${inWindow.map((t) => String(t - T0)).join(', ')} ms after T0`,
+    );
+  }
+}
+
 /** The invariants, by name; one fold feeds them all (a fold is the expensive part). */
 const INVARIANTS: ReadonlyArray<readonly [string, (trace: Trace) => void]> = [
   [
@@ -618,6 +1146,23 @@ const INVARIANTS: ReadonlyArray<readonly [string, (trace: Trace) => void]> = [
     'every configuration in the state is within the limits of spec §2.1 and §7.2',
     configurationsWithinLimits,
   ],
+  ['§10.1 per-function cap: in flight ≤ R and ΣP ≤ R', perFunctionCap],
+  ['§10.2 account cap: in flight ≤ limit, unreserved on demand ≤ the unreserved pool', accountCap],
+  ['§10.3 config floor: UnreservedConcurrentExecutions ≥ min(100, limit)', configFloor],
+  [
+    '§10.4 provisioned concurrency: no $LATEST, one config per version, busy ≤ READY allocation',
+    provisionedBound,
+  ],
+  [
+    '§10.5 one request per environment, and busy environments = running invocations',
+    oneRequestPerEnvironment,
+  ],
+  ['§10.11 a synchronous request runs at most once, a throttled one never', throttledNeverStarted],
+  [
+    '§10.12 ExecutedVersion is the alias primary or additional, the version, or $LATEST',
+    executedVersionDomain,
+  ],
+  ['§10.13 running concurrency totals agree with recounts', runningTotalsAgree],
 ];
 
 describe('Lambda decider: invariants in every reachable state', () => {
@@ -625,8 +1170,8 @@ describe('Lambda decider: invariants in every reachable state', () => {
     'every invariant holds in every state a random sequence of commands reaches',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          const trace = fold(steps);
+        fc.property(programArb(), (program) => {
+          const trace = fold(program);
           for (const [name, check] of INVARIANTS) {
             try {
               check(trace);
@@ -646,8 +1191,8 @@ describe('Lambda decider: invariants in every reachable state', () => {
     'every function has an execution role (spec §2.1: Role is required)',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          for (const state of statesOf(fold(steps))) {
+        fc.property(programArb(), (program) => {
+          for (const state of statesOf(fold(program))) {
             for (const name of functionNames(state)) {
               expect(functionOf(state, name)?.latest.config.role, name).toMatch(ROLE_REGEX);
             }
@@ -659,11 +1204,23 @@ describe('Lambda decider: invariants in every reachable state', () => {
   );
 
   it(
+    'environments created for one function in any scaling window stay within the scaling rate (spec invocation §3.5, §10.6)',
+    () => {
+      fc.assert(
+        fc.property(programArb(), (program) => {
+          scalingRate(fold(program));
+        }),
+      );
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     'reservations keep the minimum unreserved concurrency of the account and exist only for functions (spec invocation §3.2, §3.3)',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          for (const state of statesOf(fold(steps))) {
+        fc.property(programArb(), (program) => {
+          for (const state of statesOf(fold(program))) {
             const names = keysOf(state.concurrency.reservedByFunction);
             const reservations = names.map(
               (n) => entryOf(state.concurrency.reservedByFunction, n) ?? 0,
@@ -684,8 +1241,8 @@ describe('Lambda decider: invariants in every reachable state', () => {
     'the stored-code total kept by evolve equals the sum over $LATEST and every published version (spec §7.1)',
     () => {
       fc.assert(
-        fc.property(stepsArb(), (steps) => {
-          for (const state of statesOf(fold(steps))) {
+        fc.property(programArb(), (program) => {
+          for (const state of statesOf(fold(program))) {
             const recomputed = functionNames(state).reduce(
               (total, name) =>
                 total +

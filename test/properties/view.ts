@@ -1,9 +1,12 @@
 /**
  * The one place where the property tests read the model state's internals (functions, versions,
- * aliases by name), always through the kernel's accessors (`entryOf`, `keysOf`), so the properties
- * do not change when the storage layout does.
+ * aliases, concurrency, invocations and environments by name), always through the kernel's
+ * accessors (`entryOf`, `keysOf`), so the properties do not change when the storage layout does.
  */
 import type { AliasRecord } from '../../src/aliases/state.js';
+import type { ProvisionedConcurrencyConfig } from '../../src/concurrency/state.js';
+import type { EnvironmentPool } from '../../src/environments/state.js';
+import type { InvocationStarted } from '../../src/invocation/events.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../src/functions/state.js';
 import { entryOf, keysOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
@@ -39,6 +42,12 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
     functions: state.functions.byName,
     versions: state.versions.byFunction,
     aliases: state.aliases.byFunction,
+    reserved: state.concurrency.reservedByFunction,
+    provisioned: state.concurrency.provisionedByFunction,
+    inflightOnDemand: state.concurrency.inflightOnDemandByFunction,
+    scaling: state.concurrency.scalingByFunction,
+    running: state.invocation.running,
+    environments: state.environments.byFunction,
   };
   return Object.entries(slices).flatMap(([slice, collection]) =>
     collection.size === entriesOf(collection).length
@@ -75,3 +84,121 @@ export const publishedOf = (
   state: LambdaState,
   fn: string,
 ): Readonly<Record<string, FunctionVersionRecord>> => versionsOf(state, fn)?.published ?? {};
+
+// ---------------------------------------------------------------------------------------------
+// Concurrency, invocations and environments
+// ---------------------------------------------------------------------------------------------
+
+/** A function's reservation, if it has one. */
+export const reservationOf = (state: LambdaState, fn: string): number | undefined =>
+  entryIn(state.concurrency.reservedByFunction, fn);
+
+/** Every reservation, by function. */
+export const reservations = (state: LambdaState): ReadonlyArray<readonly [string, number]> =>
+  entriesOf(state.concurrency.reservedByFunction);
+
+/** A function's provisioned-concurrency configs, by qualifier. */
+export const provisionedConfigsOf = (
+  state: LambdaState,
+  fn: string,
+): ReadonlyArray<readonly [string, ProvisionedConcurrencyConfig]> =>
+  Object.entries(entryIn(state.concurrency.provisionedByFunction, fn) ?? {});
+
+/** Σ requested provisioned concurrency of a function (its ΣP). */
+export const provisionedSumOf = (state: LambdaState, fn: string): number =>
+  provisionedConfigsOf(state, fn).reduce((sum, [, config]) => sum + config.requested, 0);
+
+/** The on-demand invocations in flight the concurrency slice counts for a function. */
+export const inflightOnDemandOf = (state: LambdaState, fn: string): number =>
+  entryIn(state.concurrency.inflightOnDemandByFunction, fn) ?? 0;
+
+/** The functions with provisioned concurrency configs. */
+export const provisionedFunctions = (state: LambdaState): ReadonlyArray<string> =>
+  entriesOf(state.concurrency.provisionedByFunction).map(([k]) => k);
+
+/** The functions the concurrency slice counts on-demand invocations for. */
+export const inflightFunctions = (state: LambdaState): ReadonlyArray<string> =>
+  entriesOf(state.concurrency.inflightOnDemandByFunction).map(([k]) => k);
+
+/** Every running invocation, as it started. */
+export const runningInvocations = (state: LambdaState): ReadonlyArray<InvocationStarted> =>
+  entriesOf(state.invocation.running).map(([, started]) => started);
+
+/** The request ids of the running invocations, sorted (a stable order to pick from). */
+export const runningRequestIds = (state: LambdaState): ReadonlyArray<string> =>
+  keysOf(state.invocation.running).sort();
+
+/** A function's environment pools, by version. */
+export const poolsOf = (
+  state: LambdaState,
+  fn: string,
+): ReadonlyArray<readonly [string, EnvironmentPool]> =>
+  Object.entries(entryIn(state.environments.byFunction, fn) ?? {});
+
+/** The functions with environment pools. */
+export const environmentFunctions = (state: LambdaState): ReadonlyArray<string> =>
+  entriesOf(state.environments.byFunction).map(([k]) => k);
+
+/** One busy environment, where it is. */
+export interface BusyEnvironment {
+  readonly functionName: string;
+  readonly version: string;
+  readonly id: string;
+  readonly initializationType: 'on-demand' | 'provisioned-concurrency';
+  readonly provisionedBy?: string;
+  readonly retiring: boolean;
+}
+
+/** Every busy environment of every function. */
+export function busyEnvironments(state: LambdaState): ReadonlyArray<BusyEnvironment> {
+  return environmentFunctions(state).flatMap((functionName) =>
+    poolsOf(state, functionName).flatMap(([version, pool]) =>
+      Object.values(pool.environments)
+        .filter((environment) => environment.busy)
+        .map((environment) => ({
+          functionName,
+          version,
+          id: environment.id,
+          initializationType: environment.initializationType,
+          ...(environment.provisionedBy === undefined
+            ? {}
+            : { provisionedBy: environment.provisionedBy }),
+          retiring: environment.retiring,
+        })),
+    ),
+  );
+}
+
+/** The running totals of the concurrency slice, recounted from the entries they summarise. */
+export interface ConcurrencyRecount {
+  readonly totalReserved: number;
+  readonly provisionedWithoutReservation: number;
+  readonly inflightOnDemandWithoutReservation: number;
+  readonly inflightTotal: number;
+  /** On-demand running invocations by function, from the running invocations themselves. */
+  readonly inflightOnDemandByFunction: Readonly<Record<string, number>>;
+}
+
+/** Recounts every running total of the concurrency slice from the slices (spec §10.13). */
+export function recountConcurrency(state: LambdaState): ConcurrencyRecount {
+  const reserved = reservations(state);
+  const hasReservation = (fn: string): boolean => reservationOf(state, fn) !== undefined;
+  const running = runningInvocations(state);
+  const inflightOnDemandByFunction: Record<string, number> = {};
+  for (const started of running) {
+    if (started.initializationType !== 'on-demand') continue;
+    inflightOnDemandByFunction[started.functionName] =
+      (inflightOnDemandByFunction[started.functionName] ?? 0) + 1;
+  }
+  return {
+    totalReserved: reserved.reduce((sum, [, r]) => sum + r, 0),
+    provisionedWithoutReservation: provisionedFunctions(state)
+      .filter((fn) => !hasReservation(fn))
+      .reduce((sum, fn) => sum + provisionedSumOf(state, fn), 0),
+    inflightOnDemandWithoutReservation: inflightFunctions(state)
+      .filter((fn) => !hasReservation(fn))
+      .reduce((sum, fn) => sum + inflightOnDemandOf(state, fn), 0),
+    inflightTotal: running.length,
+    inflightOnDemandByFunction,
+  };
+}
