@@ -10,6 +10,7 @@ import {
   sha256Hex,
   toBase64,
   utf8Bytes,
+  utf8Length,
   utf8Text,
   uuidFromSeed,
 } from '../../src/kernel/ids.js';
@@ -179,5 +180,17 @@ describe('RevisionIds: UUID-shaped, derived from the log position (spec control-
     );
     expect(decide(update, world.state)).toEqual(decide(update, world.state));
     expect(decide(update, replay(world.log))).toEqual(decide(update, world.state));
+  });
+});
+
+describe('utf8Length: the byte count of a payload without building it', () => {
+  it('equals the length of utf8Bytes for any text, lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(utf8Length(text)).toBe(utf8Bytes(text).length);
+      }),
+    );
+    expect(utf8Length('\ud800x')).toBe(utf8Bytes('\ud800x').length);
+    expect(utf8Length('é😀')).toBe(2 + 4);
   });
 });
