@@ -6,11 +6,10 @@
  * @module
  */
 import { functionArn, type AccountContext } from '../kernel/arn.js';
-import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, invalidParameterValue, type AwsError } from '../kernel/errors.js';
 import { checkString, javaDouble, violation, type Violation } from '../kernel/validation.js';
 import type { LambdaState } from '../lambda.js';
-import type { FunctionVersionRecord } from '../functions/state.js';
+import { versionRecord } from '../functions/queries.js';
 import type { AliasRoutingConfigurationInput } from './commands.js';
 
 /** The alias-name pattern: not all digits (spec control-plane §1.3). */
@@ -100,16 +99,6 @@ export function routingSizeError(
   return weights !== undefined && Object.keys(weights).length > 1
     ? invalidParameterValue('Number of items in AdditionalVersionWeights cannot be greater than 1')
     : undefined;
-}
-
-/** The configuration of a version an alias may name: `$LATEST` or a published number. */
-export function versionRecord(
-  state: LambdaState,
-  functionName: string,
-  version: string,
-): FunctionVersionRecord | undefined {
-  if (version === '$LATEST') return entryOf(state.functions.byName, functionName)?.latest;
-  return entryOf(state.versions.byFunction, functionName)?.published[version];
 }
 
 /**

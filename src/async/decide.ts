@@ -13,6 +13,7 @@ import { invalidParameterValue, resourceNotFound, type AwsError } from '../kerne
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { checkRange, checkString, type Violation } from '../kernel/validation.js';
 import { reservedConcurrency } from '../concurrency/queries.js';
+import { versionRecord } from '../functions/queries.js';
 import { admit } from '../invocation/admission.js';
 import type {
   AsyncInvocationAccepted,
@@ -314,12 +315,8 @@ function limitsFor(
 
 /** The dead-letter queue of the version that ran: snapshotted at publish (spec §5.6, model). */
 function deadLetterTarget(state: LambdaState, event: QueuedEvent): string | undefined {
-  const version = event.executedVersion;
-  const record =
-    version === '$LATEST'
-      ? entryOf(state.functions.byName, event.functionName)?.latest
-      : entryOf(state.versions.byFunction, event.functionName)?.published[version];
-  return record?.config.deadLetterTargetArn;
+  return versionRecord(state, event.functionName, event.executedVersion)?.config
+    .deadLetterTargetArn;
 }
 
 /** The DLQ's `ErrorCode` and `ErrorMessage` (spec §5.6; AWS documents only the error case). */
@@ -471,10 +468,7 @@ function attempt(state: LambdaState, event: QueuedEvent, atMs: number): LambdaEv
   const { deadlineMs } = limitsFor(state, event);
   if (atMs > deadlineMs) return endEvent(state, event, 'EventAgeExceeded', atMs);
   const version = event.executedVersion;
-  const record =
-    version === '$LATEST'
-      ? entryOf(state.functions.byName, event.functionName)?.latest
-      : entryOf(state.versions.byFunction, event.functionName)?.published[version];
+  const record = versionRecord(state, event.functionName, version);
   // The function or version was deleted while the event waited: it cannot run again (model).
   if (record === undefined) return endEvent(state, event, 'RetriesExhausted', atMs);
   const placement = admit(

@@ -226,6 +226,16 @@ export function versionConfiguration(
   });
 }
 
+/** One version of a function as stored: `$LATEST` or a published number, if it exists. */
+export function versionRecord(
+  state: LambdaState,
+  functionName: string,
+  version: string,
+): FunctionVersionRecord | undefined {
+  if (version === '$LATEST') return entryOf(state.functions.byName, functionName)?.latest;
+  return entryOf(state.versions.byFunction, functionName)?.published[version];
+}
+
 /** GetFunction/GetFunctionConfiguration request. */
 export interface GetFunctionRequest {
   readonly FunctionName: string;
@@ -263,10 +273,7 @@ export function getFunctionConfiguration(
   }
   const alias = entryOf(state.aliases.byFunction, name)?.[qualifier];
   const version = alias?.functionVersion ?? qualifier;
-  const record =
-    version === '$LATEST'
-      ? fn.latest
-      : entryOf(state.versions.byFunction, name)?.published[version];
+  const record = versionRecord(state, name, version);
   // Qualifiers are case-sensitive: `$latest` names nothing (spec control-plane §1.4).
   if (record === undefined) return left(functionNotFound(functionArn(account, name, qualifier)));
   return right(

@@ -11,6 +11,7 @@ import { entryOf } from '../kernel/dictionary.js';
 import { functionNotFound, type ResourceNotFoundException } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
 import { drawFrom } from '../kernel/random.js';
+import { versionRecord } from '../functions/queries.js';
 import type { FunctionVersionRecord } from '../functions/state.js';
 import type { LambdaState } from '../lambda.js';
 
@@ -54,15 +55,6 @@ export function invokeTarget(
   return right({ functionName, qualifier });
 }
 
-function recordOf(
-  state: LambdaState,
-  functionName: string,
-  version: string,
-): FunctionVersionRecord | undefined {
-  if (version === '$LATEST') return entryOf(state.functions.byName, functionName)?.latest;
-  return entryOf(state.versions.byFunction, functionName)?.published[version];
-}
-
 /**
  * Picks the version: for a weighted alias the additional version runs when the draw is below its
  * weight. The draw is the command's, or the model PRNG's next one.
@@ -86,7 +78,7 @@ export function routeVersion(
     }
     if (draw < weight) version = additional;
   }
-  const record = recordOf(state, functionName, version);
+  const record = versionRecord(state, functionName, version);
   if (record === undefined) return undefined;
   return {
     executedVersion: version,
