@@ -149,7 +149,12 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   }
   if (invocationType === 'DryRun') return right([]);
   const requestId = command.meta.requestId;
-  if (entryOf(state.invocation.running, requestId) !== undefined) {
+  // A request id names one invocation until it ends: a running call or a queued event (model
+  // text; AWS assigns the ids itself).
+  if (
+    entryOf(state.invocation.running, requestId) !== undefined ||
+    entryOf(state.async.queued, requestId) !== undefined
+  ) {
     return left(invalidParameterValue(`Request id ${requestId} is already running`));
   }
   const about: InvocationTarget = {

@@ -972,3 +972,15 @@ describe('One terminal outcome per event, and replay (spec invocation §10 invar
     expectReplayable(busy, { concurrentExecutionsLimit: 1 });
   });
 });
+
+describe('Request ids of queued events (model)', () => {
+  it('refuses an Invoke that reuses the request id of an event still in the queue', () => {
+    const s = given({ concurrentExecutionsLimit: 1 })
+      .withFunction('f')
+      .invoke('busy', { FunctionName: 'f' })
+      .invoke('queued', { FunctionName: 'f', InvocationType: 'Event', Payload: '{}' });
+    const again = s.whenInvoked('queued', { FunctionName: 'f', InvocationType: 'Event' });
+    expect(again._tag).toBe('Left');
+    expect(s.whenInvoked('queued', { FunctionName: 'f' })._tag).toBe('Left');
+  });
+});
