@@ -183,8 +183,8 @@ export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda
       case 'AliasDeleted':
         fn(model, e.functionName).aliases.delete(e.aliasName);
         break;
-      // The control-plane benches record no provisioned concurrency, invocation or environment
-      // event; the invocation bench has its own reference.
+      // The control-plane bench records no provisioned concurrency, invocation, environment or
+      // asynchronous event.
       case 'ProvisionedConcurrencyRequested':
       case 'ProvisionedConcurrencyAllocated':
       case 'ProvisionedConcurrencyRemoved':
@@ -193,6 +193,13 @@ export function mutableReplay(events: ReadonlyArray<LambdaEvent>): MutableLambda
       case 'InvocationCompleted':
       case 'AsyncInvocationAccepted':
       case 'ExecutionEnvironmentReclaimed':
+      case 'EventInvokeConfigChanged':
+      case 'EventInvokeConfigDeleted':
+      case 'AsyncInvocationThrottled':
+      case 'AsyncRetryScheduled':
+      case 'AsyncInvocationEnded':
+      case 'AsyncRecordDelivered':
+      case 'DeadLetterMessageSent':
         break;
     }
   }

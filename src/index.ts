@@ -9,6 +9,9 @@
  *   each domain's commands, events, state and queries; `Async.react` gives the follow-up
  *   commands an event calls for.
  * - `Metrics`: CloudWatch-style counters as a projection of the log.
+ * - `Pricing`: rate cards, the cost calculator (`estimate`) and the billing of a log
+ *   (`emptyBill`, `billEvents`, `invoices`); amounts are exact decimal strings, `formatUsd` rounds
+ *   them to cents for display.
  *
  * @packageDocumentation
  */
@@ -58,6 +61,7 @@ export * as Invocation from './invocation/index.js';
 export * as Environments from './environments/index.js';
 export * as Async from './async/index.js';
 export * as Metrics from './metrics/index.js';
+export * as Pricing from './pricing/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';
 export {
@@ -81,5 +85,6 @@ export {
   type LambdaSettingsInput,
 } from './kernel/settings.js';
 export { isoTimestamp, lambdaTimestamp } from './kernel/time.js';
+export { formatUsd, parseDecimalString, roundToCents, type DecimalString } from './kernel/money.js';
 export { codeSha256, toBase64 } from './kernel/ids.js';
 export { drawFrom, seedState, type Draw } from './kernel/random.js';

@@ -21,7 +21,7 @@ const Exact = Decimal.clone({
   toExpPos: 9e15,
 });
 
-/** An exact decimal value of the library's private decimal.js class. */
+/** An exact decimal value of the library's private decimal.js class (spec pricing §10). */
 export type ExactDecimal = Decimal;
 
 declare const decimalStringBrand: unique symbol;
@@ -38,7 +38,8 @@ export type DecimalString = string & { readonly [decimalStringBrand]: true };
 const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;
 
 /**
- * An exact decimal from an integer (number or bigint), a finite number (taken as its shortest
+ * An exact decimal (spec pricing §10: decimal arithmetic throughout) from an integer (number or
+ * bigint), a finite number (taken as its shortest
  * round-trip decimal text, so `27.55` is exactly 27.55), or a text the caller has already checked
  * with `parseDecimalString` or that comes from the library's own constants.
  */
@@ -46,7 +47,7 @@ export function exact(value: bigint | number | DecimalString): ExactDecimal {
   return new Exact(value);
 }
 
-/** The sum of exact decimals (0 for none). */
+/** The exact sum of decimals, 0 for none (spec pricing §3.6: sum unrounded amounts). */
 export function sumOf(values: Iterable<ExactDecimal>): ExactDecimal {
   let total = new Exact(0);
   for (const value of values) total = total.plus(value);
@@ -55,7 +56,7 @@ export function sumOf(values: Iterable<ExactDecimal>): ExactDecimal {
 
 /**
  * Renders an exact decimal as a `DecimalString`: all its digits, no exponent, no trailing zeros,
- * and never `-0`.
+ * and never `-0` (spec pricing §3.6: round only for display).
  */
 export function toDecimalString(value: ExactDecimal): DecimalString {
   return (value.isZero() ? '0' : value.toFixed()) as DecimalString;
@@ -63,7 +64,8 @@ export function toDecimalString(value: ExactDecimal): DecimalString {
 
 /**
  * Checks a text and returns it as a normalised `DecimalString` (`'0.40'` → `'0.4'`), or
- * `undefined` when it is not a plain decimal (`'1e-7'`, `'abc'`, `''` are refused).
+ * `undefined` when it is not a plain decimal (`'1e-7'`, `'abc'`, `''` are refused; spec pricing
+ * §3.6).
  *
  * @example `parseDecimalString('2.333338')` → `'2.333338'`
  */

@@ -35,7 +35,7 @@ import { isLeft, left, right, type Either } from '../kernel/fp.js';
 import { exact, toDecimalString, type DecimalString } from '../kernel/money.js';
 import type { LambdaEvent } from '../lambda.js';
 import { pricingError, type PricingError } from './errors.js';
-import { noUsage, priceUsage, totalOf, type LineUsage, type PricedLine } from './lines.js';
+import { priceUsage, totalOf, type LineUsage, type PricedLine } from './lines.js';
 import {
   architectureRates,
   cardFor,
@@ -59,7 +59,7 @@ import {
   tierEndsMbMs,
 } from './rules.js';
 
-/** How to bill a log. */
+/** How to bill a log: its region (spec pricing §9) and whether the free tier applies (§5). */
 export interface BillOptions {
   /** The region the log's account runs in (the log itself has none). Default `us-east-1`. */
   readonly region?: string;
@@ -67,7 +67,10 @@ export interface BillOptions {
   readonly freeTier?: boolean;
 }
 
-/** What pricing needs to know about a function version: the INIT rule's inputs, its shape. */
+/**
+ * What pricing needs to know about a function version: the INIT rule's inputs (spec pricing §4)
+ * and the memory and architecture provisioned concurrency is charged for (§7).
+ */
 export interface VersionShape {
   readonly runtime?: string;
   readonly packageType: PackageType;
@@ -75,15 +78,17 @@ export interface VersionShape {
   readonly architecture: Architecture;
 }
 
-/** A function as the bill follows it: `$LATEST`, its published versions and its aliases. */
+/**
+ * A function as the bill follows it: `$LATEST` and its published versions (for the INIT rule,
+ * spec pricing §4). Kept after the function is deleted, because an invocation still running then
+ * completes afterwards.
+ */
 export interface BilledFunction {
   readonly latest: VersionShape;
   readonly versions: Dictionary<VersionShape>;
-  /** Alias name → the version it points to. */
-  readonly aliases: Dictionary<string>;
 }
 
-/** Provisioned concurrency enabled on a qualifier since `startMs`, not yet charged. */
+/** Provisioned concurrency enabled on a qualifier since `startMs`, not yet charged (spec §3.4, §7). */
 export interface ProvisionedInterval {
   readonly functionName: string;
   readonly qualifier: string;
@@ -94,7 +99,7 @@ export interface ProvisionedInterval {
   readonly startMs: number;
 }
 
-/** One line group's usage in a month: a function version and architecture. */
+/** One line group's usage in a month: a function version and architecture (spec pricing §10). */
 export interface BilledLine {
   readonly functionName: string;
   readonly version: string;
@@ -102,7 +107,10 @@ export interface BilledLine {
   readonly usage: LineUsage;
 }
 
-/** A month's counts: its lines, and the account-level free-tier use and tier pools. */
+/**
+ * A month's counts: its lines, and the account-level free-tier use (spec pricing §5) and tier
+ * pools (§1.2).
+ */
 export interface BilledMonth {
   /** `YYYY-MM`. */
   readonly month: string;
@@ -114,9 +122,9 @@ export interface BilledMonth {
 }
 
 /**
- * A bill: exact counts of everything a log has used so far, per month. Treat it as a value: build
- * it with `emptyBill`, grow it with `billEvents`, read it with `invoices`. It holds bigints, so it
- * is not JSON.
+ * A bill: exact counts of everything a log has used so far, per calendar month (spec pricing
+ * §10). Treat it as a value: build it with `emptyBill`, grow it with `billEvents`, read it with
+ * `invoices`. It holds bigints, so it is not JSON.
  */
 export interface Bill {
   readonly region: string;
@@ -129,7 +137,7 @@ export interface Bill {
   readonly months: Dictionary<BilledMonth>;
 }
 
-/** One invoice line: a priced line of one function version, region and architecture. */
+/** One invoice line: a priced line of one function version, region and architecture (§10). */
 export interface InvoiceLine extends PricedLine {
   readonly functionName: string;
   readonly version: string;
@@ -137,7 +145,7 @@ export interface InvoiceLine extends PricedLine {
   readonly architecture: Architecture;
 }
 
-/** A calendar month's invoice. */
+/** A calendar month's invoice (UTC months: tiers and the free tier are monthly, spec §1.2, §5). */
 export interface Invoice {
   /** `YYYY-MM` (UTC). */
   readonly month: string;
@@ -153,7 +161,7 @@ export interface Invoice {
 }
 
 /**
- * A bill with nothing on it, or `UnknownRegion` for a region without rate cards.
+ * A bill with nothing on it, or `UnknownRegion` for a region without rate cards (spec pricing §9).
  *
  * @example `emptyBill({ region: 'eu-west-1', freeTier: false })`
  */
@@ -178,25 +186,63 @@ export function emptyBill(options: BillOptions = {}): Either<PricingError, Bill>
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * An exact integer counter that adds plain numbers fast: `small` takes every addition while it
+ * stays below 2^52 (each addition is far smaller: MB·ms of one invocation is under 2^34), and is
+ * moved into `big` before it could lose precision. Its value is always `big + small`, exactly.
+ */
+interface Counter {
+  big: bigint;
+  small: number;
+}
+
+const SMALL_LIMIT = 2 ** 52;
+
+const counter = (value: bigint): Counter => ({ big: value, small: 0 });
+
+function add(c: Counter, n: number): void {
+  c.small += n;
+  if (c.small >= SMALL_LIMIT) {
+    c.big += BigInt(c.small);
+    c.small = 0;
+  }
+}
+
+const valueOf = (c: Counter): bigint => c.big + BigInt(c.small);
+
 interface LineCounts {
-  requests: bigint;
-  freeRequests: bigint;
-  onDemandMbMs: bigint[];
-  freeMbMs: bigint;
-  storageMbMs: bigint;
-  provisionedMbMs: bigint;
-  provisionedDurationMbMs: bigint;
+  readonly requests: Counter;
+  readonly freeRequests: Counter;
+  readonly onDemandMbMs: Counter[];
+  readonly freeMbMs: Counter;
+  readonly storageMbMs: Counter;
+  readonly provisionedMbMs: Counter;
+  readonly provisionedDurationMbMs: Counter;
 }
 
 interface WorkingLine extends Omit<BilledLine, 'usage'> {
   readonly usage: LineCounts;
 }
 
+/**
+ * A month's tier pool of one architecture: its exact total, the tier it is in, and how much more
+ * fits in that tier (capped at 2^52; `Infinity` in the last tier), so that an invocation that stays
+ * inside the tier costs two additions. Crossing an end is recomputed exactly with bigints.
+ */
+interface Pool {
+  readonly total: Counter;
+  tier: number;
+  room: number;
+  readonly ends: ReadonlyArray<bigint>;
+}
+
 interface WorkingMonth {
   readonly month: string;
-  freeRequestsUsed: bigint;
-  freeMbMsUsed: bigint;
-  readonly poolMbMs: Record<Architecture, bigint>;
+  /** At most 1,000,000 and 409,600,000,000,000: exact as numbers. */
+  freeRequestsUsed: number;
+  freeMbMsUsed: number;
+  readonly totals: Record<Architecture, bigint>;
+  readonly pools: Partial<Record<Architecture, Pool>>;
   readonly lines: Record<string, WorkingLine>;
 }
 
@@ -205,17 +251,27 @@ interface Working {
   readonly bill: Mutable<Omit<Bill, 'functions' | 'provisioned' | 'months'>>;
   readonly functions: Record<string, BilledFunction>;
   readonly provisioned: Record<string, ProvisionedInterval>;
-  readonly months: Record<string, WorkingMonth>;
-  /** Months already copied into this working bill (the others are still the input's). */
-  readonly copied: Set<string>;
-  /** The card of the latest event time, and the range it is valid for. */
-  card?: { readonly card: RateCard; readonly fromMs: number; readonly untilMs: number };
+  /** The input's months; those written to are in `written` instead. */
+  readonly months: Dictionary<BilledMonth>;
+  readonly written: Map<string, WorkingMonth>;
+  /** The card of the latest event time (as a ready `Right`), and the range it is valid for. */
+  card?: {
+    readonly card: Either<PricingError, RateCard>;
+    readonly fromMs: number;
+    readonly untilMs: number;
+  };
+  /** The month of the latest instant looked up, and its range. */
+  monthRange?: { readonly month: WorkingMonth; readonly fromMs: number; readonly untilMs: number };
+  /** The line written last, to skip the lookup when the next event is about the same one. */
+  lastLine?: {
+    readonly month: WorkingMonth;
+    readonly functionName: string;
+    readonly version: string;
+    readonly architecture: Architecture;
+    readonly counts: LineCounts;
+  };
   /** Month key → its price card (the card in effect on the month's last day). */
   readonly monthCards: Map<string, RateCard>;
-  /** `month:architecture` → the month card's tier ends in MB·ms. */
-  readonly tierEnds: Map<string, ReadonlyArray<bigint>>;
-  /** The month of the latest instant looked up, and its range. */
-  monthRange?: { readonly key: string; readonly fromMs: number; readonly untilMs: number };
 }
 
 const copyDictionary = <V>(source: Dictionary<V>): Record<string, V> =>
@@ -227,51 +283,87 @@ function working(bill: Bill): Working {
     bill: { ...rest },
     functions: copyDictionary(functions),
     provisioned: copyDictionary(provisioned),
-    months: copyDictionary(months) as Record<string, WorkingMonth>,
-    copied: new Set(),
+    months,
+    written: new Map(),
     monthCards: new Map(),
-    tierEnds: new Map(),
   };
 }
 
-function copyMonth(month: BilledMonth): WorkingMonth {
+function workingMonth(month: BilledMonth): WorkingMonth {
   const lines = emptyDictionary<WorkingLine>();
   for (const [key, l] of Object.entries(month.lines)) {
+    const u = l.usage;
     lines[key] = {
       functionName: l.functionName,
       version: l.version,
       architecture: l.architecture,
-      usage: { ...l.usage, onDemandMbMs: [...l.usage.onDemandMbMs] },
+      usage: {
+        requests: counter(u.requests),
+        freeRequests: counter(u.freeRequests),
+        onDemandMbMs: u.onDemandMbMs.map(counter),
+        freeMbMs: counter(u.freeMbMs),
+        storageMbMs: counter(u.storageMbMs),
+        provisionedMbMs: counter(u.provisionedMbMs),
+        provisionedDurationMbMs: counter(u.provisionedDurationMbMs),
+      },
     };
   }
   return {
     month: month.month,
-    freeRequestsUsed: month.freeRequestsUsed,
-    freeMbMsUsed: month.freeMbMsUsed,
-    poolMbMs: { ...month.poolMbMs },
+    freeRequestsUsed: Number(month.freeRequestsUsed),
+    freeMbMsUsed: Number(month.freeMbMsUsed),
+    totals: { ...month.poolMbMs },
+    pools: {},
+    lines,
+  };
+}
+
+function billedMonth(month: WorkingMonth): BilledMonth {
+  const lines = emptyDictionary<BilledLine>();
+  for (const [key, l] of Object.entries(month.lines)) {
+    const u = l.usage;
+    lines[key] = {
+      functionName: l.functionName,
+      version: l.version,
+      architecture: l.architecture,
+      usage: {
+        requests: valueOf(u.requests),
+        freeRequests: valueOf(u.freeRequests),
+        onDemandMbMs: u.onDemandMbMs.map(valueOf),
+        freeMbMs: valueOf(u.freeMbMs),
+        storageMbMs: valueOf(u.storageMbMs),
+        provisionedMbMs: valueOf(u.provisionedMbMs),
+        provisionedDurationMbMs: valueOf(u.provisionedDurationMbMs),
+      },
+    };
+  }
+  const poolOf = (architecture: Architecture): bigint => {
+    const pool = month.pools[architecture];
+    return pool === undefined ? month.totals[architecture] : valueOf(pool.total);
+  };
+  return {
+    month: month.month,
+    freeRequestsUsed: BigInt(month.freeRequestsUsed),
+    freeMbMsUsed: BigInt(month.freeMbMsUsed),
+    poolMbMs: { x86_64: poolOf('x86_64'), arm64: poolOf('arm64') },
     lines,
   };
 }
 
 function finished(w: Working): Bill {
-  return {
-    ...w.bill,
-    functions: w.functions,
-    provisioned: w.provisioned,
-    months: w.months,
-  };
+  const months = copyDictionary(w.months);
+  for (const [key, month] of w.written) months[key] = billedMonth(month);
+  return { ...w.bill, functions: w.functions, provisioned: w.provisioned, months };
 }
 
 /** The card in effect at `atMs` (cached while events stay in its range). */
 function cardAt(w: Working, atMs: number, field: string): Either<PricingError, RateCard> {
   const cached = w.card;
-  if (cached !== undefined && atMs >= cached.fromMs && atMs < cached.untilMs) {
-    return right(cached.card);
-  }
+  if (cached !== undefined && atMs >= cached.fromMs && atMs < cached.untilMs) return cached.card;
   const found = cardFor(w.bill.region, atMs, field);
   if (isLeft(found)) return found;
   w.card = {
-    card: found.right,
+    card: found,
     fromMs: found.right.effectiveFromMs,
     untilMs: nextCardFromMs(found.right),
   };
@@ -291,80 +383,139 @@ function monthCard(w: Working, month: string): RateCard {
   return card;
 }
 
-/** The `YYYY-MM` of an instant (cached while instants stay in one month). */
-function monthKeyAt(w: Working, atMs: number): string {
-  const range = w.monthRange;
-  if (range !== undefined && atMs >= range.fromMs && atMs < range.untilMs) return range.key;
-  const key = monthOf(atMs);
-  w.monthRange = { key, fromMs: monthStartMs(key), untilMs: nextMonthStartMs(atMs) };
-  return key;
-}
-
-/** The graduated tiers' ends of a month and architecture, in MB·ms. */
-function tierEndsOf(w: Working, month: string, architecture: Architecture): ReadonlyArray<bigint> {
-  const key = `${month}:${architecture}`;
-  let ends = w.tierEnds.get(key);
-  if (ends === undefined) {
-    const rates = present(monthCard(w, month).architectures[architecture], architecture);
-    ends = tierEndsMbMs(rates.durationTiers);
-    w.tierEnds.set(key, ends);
-  }
-  return ends;
-}
-
-/** The working month of an instant, copied or created on first write. */
+/** The working month of an instant, copied or created on first write (cached by range). */
 function monthAt(w: Working, atMs: number): WorkingMonth {
-  const key = monthKeyAt(w, atMs);
-  const existing = w.months[key];
-  if (existing !== undefined && w.copied.has(key)) return existing;
-  const month: WorkingMonth =
-    existing === undefined
-      ? {
-          month: key,
-          freeRequestsUsed: 0n,
-          freeMbMsUsed: 0n,
-          poolMbMs: { x86_64: 0n, arm64: 0n },
-          lines: emptyDictionary(),
-        }
-      : copyMonth(existing);
-  w.months[key] = month;
-  w.copied.add(key);
+  const range = w.monthRange;
+  if (range !== undefined && atMs >= range.fromMs && atMs < range.untilMs) return range.month;
+  const key = monthOf(atMs);
+  let month = w.written.get(key);
+  if (month === undefined) {
+    const existing = w.months[key];
+    month =
+      existing === undefined
+        ? {
+            month: key,
+            freeRequestsUsed: 0,
+            freeMbMsUsed: 0,
+            totals: { x86_64: 0n, arm64: 0n },
+            pools: {},
+            lines: emptyDictionary(),
+          }
+        : workingMonth(existing);
+    w.written.set(key, month);
+  }
+  w.monthRange = { month, fromMs: monthStartMs(key), untilMs: nextMonthStartMs(atMs) };
   return month;
 }
 
 function lineOf(
+  w: Working,
   month: WorkingMonth,
   functionName: string,
   version: string,
   architecture: Architecture,
 ): LineCounts {
+  const last = w.lastLine;
+  if (
+    last !== undefined &&
+    last.month === month &&
+    last.functionName === functionName &&
+    last.version === version &&
+    last.architecture === architecture
+  ) {
+    return last.counts;
+  }
   const key = `${functionName}:${version}:${architecture}`;
   let line = month.lines[key];
   if (line === undefined) {
-    const usage = noUsage();
     line = {
       functionName,
       version,
       architecture,
-      usage: { ...usage, onDemandMbMs: [] },
+      usage: {
+        requests: counter(0n),
+        freeRequests: counter(0n),
+        onDemandMbMs: [],
+        freeMbMs: counter(0n),
+        storageMbMs: counter(0n),
+        provisionedMbMs: counter(0n),
+        provisionedDurationMbMs: counter(0n),
+      },
     };
     month.lines[key] = line;
   }
+  w.lastLine = { month, functionName, version, architecture, counts: line.usage };
   return line.usage;
 }
 
 /** Counts `count` requests, the free tier taking what it still has this month. */
-function addRequests(w: Working, month: WorkingMonth, line: LineCounts, count: bigint): void {
-  line.requests += count;
+function addRequests(w: Working, month: WorkingMonth, line: LineCounts, count: number): void {
+  add(line.requests, count);
   if (!w.bill.freeTier) return;
-  const free = minBig(count, FREE_REQUESTS_PER_MONTH - month.freeRequestsUsed);
-  if (free > 0n) {
-    line.freeRequests += free;
+  const free = Math.min(count, FREE_REQUESTS - month.freeRequestsUsed);
+  if (free > 0) {
+    add(line.freeRequests, free);
     month.freeRequestsUsed += free;
   }
 }
 
-// ---- Functions, versions and aliases: what the INIT rule and provisioned concurrency need. ------
+/** Where a pool whose exact total is `total` stands: its tier, and the room left in it. */
+function position(pool: Pool, total: bigint): void {
+  let tier = 0;
+  while (tier < pool.ends.length && total >= (pool.ends[tier] ?? 0n)) tier += 1;
+  const end = pool.ends[tier];
+  pool.tier = tier;
+  pool.room =
+    end === undefined ? Number.POSITIVE_INFINITY : Number(minBig(end - total, BigInt(SMALL_LIMIT)));
+}
+
+/**
+ * Adds on-demand MB·ms to the month's pool of the architecture and to the line, tier by tier
+ * (spec pricing §1.2: graduated, pooled per month, region and architecture).
+ */
+function addOnDemand(
+  w: Working,
+  month: WorkingMonth,
+  architecture: Architecture,
+  line: LineCounts,
+  mbMs: number,
+): void {
+  let pool = month.pools[architecture];
+  if (pool === undefined) {
+    const rates = present(monthCard(w, month.month).architectures[architecture], architecture);
+    pool = {
+      total: counter(month.totals[architecture]),
+      tier: 0,
+      room: 0,
+      ends: tierEndsMbMs(rates.durationTiers),
+    };
+    position(pool, month.totals[architecture]);
+    month.pools[architecture] = pool;
+  }
+  while (line.onDemandMbMs.length <= pool.ends.length) line.onDemandMbMs.push(counter(0n));
+  if (mbMs <= pool.room) {
+    // Inside the current tier: the common case, two additions.
+    add(present(line.onDemandMbMs[pool.tier], 'tier counter'), mbMs);
+    pool.room -= mbMs;
+    add(pool.total, mbMs);
+    return;
+  }
+  // Crossing a tier end (or the room's cap): split exactly.
+  const before = valueOf(pool.total);
+  const parts: bigint[] = [];
+  addToTiers(before, BigInt(mbMs), pool.ends, parts);
+  parts.forEach((part, tier) => {
+    if (part > 0n) add(present(line.onDemandMbMs[tier], 'tier counter'), Number(part));
+  });
+  add(pool.total, mbMs);
+  position(pool, before + BigInt(mbMs));
+}
+
+/** The free tier as plain numbers (both are exact in a double). */
+const FREE_REQUESTS = Number(FREE_REQUESTS_PER_MONTH);
+const FREE_MB_MS = Number(FREE_MB_MS_PER_MONTH);
+
+// ---- Functions and versions: what the INIT rule and provisioned concurrency need. --------------
 
 function shapeOf(config: FunctionConfig, code: FunctionCode): VersionShape {
   return {
@@ -426,8 +577,13 @@ function chargeInterval(w: Working, interval: ProvisionedInterval, endMs: number
       Math.ceil((monthEndMs - interval.startMs) / PROVISIONED_CONCURRENCY_STEP_MS),
     );
     const month = monthAt(w, stepStartMs);
-    lineOf(month, interval.functionName, interval.version, interval.architecture).provisionedMbMs +=
-      perStep * BigInt(upTo - step);
+    lineOf(
+      w,
+      month,
+      interval.functionName,
+      interval.version,
+      interval.architecture,
+    ).provisionedMbMs.big += perStep * BigInt(upTo - step);
     step = upTo;
   }
 }
@@ -462,7 +618,6 @@ const handlers: {
     w.functions[e.functionName] = {
       latest: shapeOf(e.config, e.code),
       versions: emptyDictionary(),
-      aliases: emptyDictionary(),
     };
     return undefined;
   },
@@ -490,10 +645,11 @@ const handlers: {
   },
   FunctionVersionPublished: (w, e) => {
     // A published version is a frozen copy of `$LATEST` as it is now.
-    updateFunction(w, e.functionName, (fn) => ({
-      ...fn,
-      versions: Object.assign(copyDictionary(fn.versions), { [e.version]: fn.latest }),
-    }));
+    updateFunction(w, e.functionName, (fn) => {
+      const versions = copyDictionary(fn.versions);
+      versions[e.version] = fn.latest;
+      return { ...fn, versions };
+    });
     return undefined;
   },
   FunctionVersionDeleted: (w, e) => {
@@ -506,18 +662,7 @@ const handlers: {
     }
     return undefined;
   },
-  AliasCreated: (w, e) => {
-    updateFunction(w, e.functionName, (fn) => ({
-      ...fn,
-      aliases: Object.assign(copyDictionary(fn.aliases), { [e.aliasName]: e.functionVersion }),
-    }));
-    return undefined;
-  },
   AliasUpdated: (w, e) => {
-    updateFunction(w, e.functionName, (fn) => ({
-      ...fn,
-      aliases: Object.assign(copyDictionary(fn.aliases), { [e.aliasName]: e.functionVersion }),
-    }));
     // Moving a provisioned alias ends the old version's interval and starts the new one's.
     const key = intervalKey(e.functionName, e.aliasName);
     const open = w.provisioned[key];
@@ -580,8 +725,12 @@ const handlers: {
     const card = cardAt(w, e.atMs, 'atMs');
     if (isLeft(card)) return card.left;
     const served = e.initializationType === 'provisioned-concurrency';
-    const rates = architectureRates(card.right, e.architecture, served);
-    if (isLeft(rates)) return rates.left;
+    const rates = card.right.architectures[e.architecture];
+    if (rates === undefined || (served && rates.provisionedConcurrency === undefined)) {
+      const refused = architectureRates(card.right, e.architecture, served);
+      invariant(isLeft(refused), 'a missing rate is refused');
+      return refused.left;
+    }
     let billedInitMs = 0;
     if (e.initDurationMs !== undefined && e.initDurationMs > 0 && !served) {
       // From 2025-08-01 every on-demand INIT is billed; before, it depends on the version (§4).
@@ -598,25 +747,21 @@ const handlers: {
     }
     const billedMs = billedDurationMs(e.durationMs, billedInitMs, card.right.durationGranularityMs);
     const month = monthAt(w, e.atMs);
-    const line = lineOf(month, e.functionName, e.executedVersion, e.architecture);
-    addRequests(w, month, line, 1n);
-    const mbMs = BigInt(e.memorySizeMb * billedMs);
+    const line = lineOf(w, month, e.functionName, e.executedVersion, e.architecture);
+    addRequests(w, month, line, 1);
+    const mbMs = e.memorySizeMb * billedMs;
     if (served) {
-      line.provisionedDurationMbMs += mbMs;
+      add(line.provisionedDurationMbMs, mbMs);
     } else {
-      if (w.bill.freeTier && month.freeMbMsUsed < FREE_MB_MS_PER_MONTH) {
+      if (w.bill.freeTier && month.freeMbMsUsed < FREE_MB_MS) {
         // The month's first free GB-s: they lie in tier 1 of their pool (docs/pricing.md).
-        const free = minBig(mbMs, FREE_MB_MS_PER_MONTH - month.freeMbMsUsed);
-        line.freeMbMs += free;
+        const free = Math.min(mbMs, FREE_MB_MS - month.freeMbMsUsed);
+        add(line.freeMbMs, free);
         month.freeMbMsUsed += free;
       }
-      const ends = tierEndsOf(w, month.month, e.architecture);
-      addToTiers(month.poolMbMs[e.architecture], mbMs, ends, line.onDemandMbMs);
-      month.poolMbMs[e.architecture] += mbMs;
+      addOnDemand(w, month, e.architecture, line, mbMs);
     }
-    if (e.ephemeralStorageMb > 512) {
-      line.storageMbMs += BigInt((e.ephemeralStorageMb - 512) * billedMs);
-    }
+    if (e.ephemeralStorageMb > 512) add(line.storageMbMs, (e.ephemeralStorageMb - 512) * billedMs);
     return undefined;
   },
   AsyncInvocationAccepted: (w, e) => {
@@ -630,8 +775,8 @@ const handlers: {
     addRequests(
       w,
       month,
-      lineOf(month, e.functionName, e.executedVersion, shape.right.architecture),
-      BigInt(extra),
+      lineOf(w, month, e.functionName, e.executedVersion, shape.right.architecture),
+      extra,
     );
     return undefined;
   },
@@ -648,7 +793,8 @@ function apply(w: Working, event: LambdaEvent): PricingError | undefined {
 
 /**
  * Adds events to a bill and returns the new bill; the given bill is not changed. Billing a log in
- * pieces gives the same bill as billing it whole. A `Left` names the first event that cannot be
+ * pieces gives the same bill as billing it whole. The rules are spec pricing §3–§7 and §10, as
+ * listed at the top of this module. A `Left` names the first event that cannot be
  * priced: a time before Lambda launched, an architecture or line without a published rate in the
  * region at that time, or a function the bill never saw created.
  *
@@ -688,7 +834,8 @@ const lineOrder = (a: BilledLine, b: BilledLine): number =>
 
 /**
  * Prices a bill: one invoice per calendar month (UTC) that has usage, oldest first, with lines per
- * function, version, region and architecture and the month's exact total.
+ * function, version, region and architecture and the month's exact total (spec pricing §10; round
+ * only for display, §3.6).
  *
  * Provisioned concurrency still enabled is charged as if disabled at `asOfMs`, by default the
  * time of the latest event billed; pass the end of a month to see that month as it will be billed
@@ -703,9 +850,10 @@ export function invoices(bill: Bill, asOfMs?: number): ReadonlyArray<Invoice> {
   const w = working(bill);
   const endMs = asOfMs ?? bill.clockMs ?? Number.NEGATIVE_INFINITY;
   for (const key of Object.keys(w.provisioned)) closeInterval(w, key, endMs);
-  return Object.keys(w.months)
+  const months = finished(w).months;
+  return Object.keys(months)
     .sort()
-    .map((key) => invoiceOf(bill.region, present(w.months[key], key), monthCard(w, key)));
+    .map((key) => invoiceOf(bill.region, present(months[key], key), monthCard(w, key)));
 }
 
 function invoiceOf(region: string, month: BilledMonth, card: RateCard): Invoice {

@@ -40,13 +40,16 @@ export interface PricingError {
   readonly message: string;
 }
 
-/** Builds a pricing error. */
+/** Builds a pricing error (the messages cite the spec pricing § of the rule they enforce). */
 export const pricingError = (
   tag: PricingErrorTag,
   field: string,
   message: string,
 ): PricingError => ({ _tag: tag, field, message });
 
-/** `String(value)` for a message, with strings quoted so that an empty one shows. */
+/**
+ * `String(value)` for an error message, with strings quoted so that an empty one shows (the
+ * messages name the field, spec pricing §1.4 ranges and §9 regions).
+ */
 export const shown = (value: unknown): string =>
   typeof value === 'string' ? JSON.stringify(value) : String(value);

@@ -96,7 +96,7 @@ export interface EstimateInput {
   readonly asyncEventBytes?: number;
 }
 
-/** The calculator's answer: itemised lines and their exact total. */
+/** The calculator's answer: itemised lines and their exact total (spec pricing §10, §3.6). */
 export interface Estimate {
   readonly region: string;
   /** The month asked for, when one was. */

@@ -19,7 +19,7 @@ import { gbSecondsOf } from './rules.js';
 
 /**
  * One month's usage of one line group (a function version and architecture in a region, or the
- * calculator's one function), in exact integers. Free-tier parts are included in the totals and
+ * calculator's one function), in exact integers (spec pricing §10). Free-tier parts are included in the totals and
  * counted again in the `free*` members.
  */
 export interface LineUsage {
@@ -39,18 +39,7 @@ export interface LineUsage {
   readonly provisionedDurationMbMs: bigint;
 }
 
-/** No usage. */
-export const noUsage = (): LineUsage => ({
-  requests: 0n,
-  freeRequests: 0n,
-  onDemandMbMs: [],
-  freeMbMs: 0n,
-  storageMbMs: 0n,
-  provisionedMbMs: 0n,
-  provisionedDurationMbMs: 0n,
-});
-
-/** What a priced line charges for. */
+/** What a priced line charges for: requests (§1.1), duration (§1.2), storage (§6), PC (§7). */
 export type LineKind =
   | 'requests'
   | 'duration'
@@ -203,6 +192,6 @@ export function priceUsage(
   return lines;
 }
 
-/** The exact sum of lines' amounts, as a `DecimalString`. */
+/** The exact sum of lines' amounts, as a `DecimalString` (unrounded, spec pricing §3.6). */
 export const totalOf = (lines: ReadonlyArray<PricedLine>): DecimalString =>
   toDecimalString(sumOf(lines.map((l) => exact(l.amount))));

@@ -50,7 +50,7 @@ export interface ProvisionedConcurrencyRates {
   readonly durationPricePerGbSecond: DecimalString;
 }
 
-/** The compute prices of one architecture. */
+/** The compute prices of one architecture (spec pricing §1.2, §7). */
 export interface ArchitectureRates {
   /** On-demand duration, graduated; a single unbounded tier where no tiers apply. */
   readonly durationTiers: ReadonlyArray<DurationTier>;
@@ -90,7 +90,7 @@ export interface ResponseStreamingRates {
 
 /**
  * A region's complete price list and billing rules from `effectiveFrom` until its next card.
- * Amounts are USD decimal strings as published.
+ * Amounts are USD decimal strings as published (spec pricing §1.3: never derived).
  */
 export interface RateCard {
   readonly region: string;
@@ -126,7 +126,7 @@ const ms = (isoDate: string): number => {
   return epochMsOfUtcDate(year, month, day);
 };
 
-/** `LAMBDA_LAUNCH_DATE` as epoch milliseconds. */
+/** `LAMBDA_LAUNCH_DATE` as epoch milliseconds (spec pricing §3.2). */
 export const LAMBDA_LAUNCH_MS = ms(LAMBDA_LAUNCH_DATE);
 
 /**
@@ -229,7 +229,10 @@ const edgeOneMs: RateCard = {
   },
 };
 
-/** The first day arm64 (Graviton2) functions can run and be priced (model: the launch day). */
+/**
+ * The first day arm64 (Graviton2) functions can run and be priced: the launch day, 2021-09-29
+ * (model; [B-TIER] dates the launch to September 2021, spec pricing §0).
+ */
 export const ARM64_FROM = '2021-09-29';
 
 /** arm64 from the Graviton2 launch (model). */
@@ -436,12 +439,12 @@ export const RATE_CARDS: Readonly<Record<string, ReadonlyArray<RateCard>>> = {
 /** The regions that have rate cards, in the order of spec pricing §9. */
 export const REGIONS: ReadonlyArray<string> = Object.keys(RATE_CARDS);
 
-/** Whether a region has rate cards. */
+/** Whether a region has rate cards (spec pricing §9). */
 export const isKnownRegion = (region: string): boolean => Object.hasOwn(RATE_CARDS, region);
 
 /**
  * The card of a known region in effect at an instant, or `undefined` before the region's first
- * card (before Lambda launched, or before the spec has rates for that region).
+ * card (before Lambda launched, spec pricing §3.2, or before the spec has rates for it, §9).
  */
 export function rateCardAt(region: string, atMs: number): RateCard | undefined {
   const cards = Object.hasOwn(RATE_CARDS, region) ? RATE_CARDS[region] : undefined;
@@ -452,7 +455,7 @@ export function rateCardAt(region: string, atMs: number): RateCard | undefined {
   return found;
 }
 
-/** The instant the card after `card` takes over, or `Infinity` for a region's newest card. */
+/** The instant the card after `card` takes over (spec pricing §3.2 eras), or `Infinity`. */
 export function nextCardFromMs(card: RateCard): number {
   const cards = RATE_CARDS[card.region] ?? [];
   const next = cards[cards.indexOf(card) + 1];

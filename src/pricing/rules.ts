@@ -23,7 +23,7 @@ export const FREE_MB_MS_PER_MONTH = 400_000n * MB_MS_PER_GB_SECOND;
 /** The free tier's 1,000,000 requests (spec pricing §5). */
 export const FREE_REQUESTS_PER_MONTH = 1_000_000n;
 
-/** GB-seconds of an MB·ms count, exactly. */
+/** GB-seconds of an MB·ms count, exactly (GB = MB / 1024, spec pricing §3.1). */
 export const gbSecondsOf = (mbMs: bigint): ExactDecimal =>
   exact(mbMs).dividedBy(exact(MB_MS_PER_GB_SECOND));
 
@@ -54,12 +54,14 @@ export function billedDurationMs(
 /**
  * `ceil(a + b)` of the decimal values of two non-negative numbers. A number's value is its shortest
  * decimal text (27.55 is 27.55), and `Math.ceil` of one double agrees with the ceiling of that
- * decimal; a sum of two fractions is added exactly in decimal, since the double sum may land on
- * the wrong side of an integer.
+ * decimal. A double sum differs from the decimal sum by far less than 10^-6 for any duration, so
+ * its ceiling is right unless the sum is that close to an integer; then the sum is done exactly in
+ * decimal, since the double may land on the wrong side of the integer.
  */
 function ceilOfSum(a: number, b: number): number {
   if (b === 0) return Math.ceil(a);
-  if (Number.isInteger(a) && Number.isInteger(b)) return a + b;
+  const sum = a + b;
+  if (Math.abs(sum - Math.round(sum)) > 1e-6) return Math.ceil(sum);
   return exact(a).plus(exact(b)).ceil().toNumber();
 }
 
@@ -114,7 +116,7 @@ export function asyncRequestUnits(payloadBytes: number): number {
 export const provisionedSteps = (enabledMs: number): number =>
   enabledMs <= 0 ? 0 : Math.ceil(enabledMs / PROVISIONED_CONCURRENCY_STEP_MS);
 
-/** The tier ends of a card's duration tiers in MB·ms (one fewer than tiers). */
+/** The tier ends of a card's duration tiers in MB·ms, one fewer than tiers (spec §1.2). */
 export function tierEndsMbMs(tiers: ReadonlyArray<DurationTier>): ReadonlyArray<bigint> {
   const ends: bigint[] = [];
   for (const tier of tiers) {
@@ -152,7 +154,7 @@ export function addToTiers(
   if (remaining > 0n) into[ends.length] = (into[ends.length] ?? 0n) + remaining;
 }
 
-/** The smaller of two bigints. */
+/** The smaller of two bigints (for the free-tier allowance, spec pricing §5). */
 export const minBig = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /** The calendar month (UTC) of an instant, as `YYYY-MM`; bills are monthly (spec pricing §1.2, §5). */
@@ -161,12 +163,12 @@ export function monthOf(atMs: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
-/** The first instant of a `YYYY-MM` month. */
+/** The first instant of a `YYYY-MM` month (bills are per calendar month, spec §1.2, §5). */
 export function monthStartMs(month: string): number {
   return epochMsOfUtcDate(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1);
 }
 
-/** The first instant of the month after the one `atMs` is in. */
+/** The first instant of the month after the one `atMs` is in (spec pricing §1.2, §5). */
 export function nextMonthStartMs(atMs: number): number {
   const { year, month } = utcParts(atMs);
   return month === 12 ? epochMsOfUtcDate(year + 1, 1, 1) : epochMsOfUtcDate(year, month + 1, 1);
