@@ -5,10 +5,12 @@
  * consumer whose failures retry into a destination and a dead-letter queue. Everything runs on
  * a model clock that moves only when we say so; nothing is sent anywhere, no code runs.
  */
+import { performance } from 'node:perf_hooks';
 import {
   isLeft,
   LambdaTwin,
   Metrics,
+  Pricing,
   replay,
   type AwsError,
   type Either,
@@ -222,16 +224,14 @@ twin.call('CreateFunction', {
 });
 twin.advance(1_000);
 step(
-  'PutFunctionEventInvokeConfig billing: 1 retry, failures to an SQS queue',
+  'PutFunctionEventInvokeConfig billing: failures to an SQS queue (2 retries, the default)',
   twin.call('PutFunctionEventInvokeConfig', {
     FunctionName: 'billing',
-    MaximumRetryAttempts: 1,
     DestinationConfig: {
       OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:billing-failures' },
     },
   }),
-  (c) =>
-    `MaximumRetryAttempts=${String(c.MaximumRetryAttempts)}, OnFailure=${c.DestinationConfig.OnFailure.Destination ?? ''}`,
+  (c) => `OnFailure=${c.DestinationConfig.OnFailure.Destination ?? ''}`,
 );
 step(
   'Invoke billing, InvocationType=Event',
@@ -244,19 +244,30 @@ const lastAttempt = (): string => {
   return started?.type === 'InvocationStarted' ? started.requestId : '';
 };
 const asyncId = lastAttempt();
-twin.call('CompleteInvocation', {
-  requestId: asyncId,
-  durationMs: 80,
-  functionError: { errorType: 'PaymentDeclined', errorMessage: 'card 4242 declined' },
-});
-console.log(`  ${clock()}  attempt 1 failed: ${describeAsync(asyncId)}`);
-twin.advance(60_000);
-twin.call('CompleteInvocation', {
-  requestId: lastAttempt(),
-  durationMs: 75,
-  functionError: { errorType: 'PaymentDeclined', errorMessage: 'card 4242 declined again' },
-});
-console.log(`  ${clock()}  attempt 2 failed: ${describeAsync(asyncId)}`);
+const acceptedAt = twin.now;
+const wallStart = performance.now();
+// Each attempt fails; the model schedules the retries, the clock is moved by hand.
+for (const [attempt, wait] of [
+  [1, 0],
+  [2, 60_000],
+  [3, 120_000],
+] as const) {
+  twin.advance(wait);
+  twin.call('CompleteInvocation', {
+    requestId: lastAttempt(),
+    durationMs: 80,
+    functionError: {
+      errorType: 'PaymentDeclined',
+      errorMessage: `card 4242 declined (attempt ${String(attempt)})`,
+    },
+  });
+  console.log(
+    `  +${String((twin.now - acceptedAt) / 1_000).padStart(3)} s  attempt ${String(attempt)} failed: ${describeAsync(asyncId)}`,
+  );
+}
+console.log(
+  `  (three minutes of model time took ${(performance.now() - wallStart).toFixed(1)} ms of wall time)`,
+);
 for (const event of twin.log.filter((e) => 'requestId' in e && e.requestId === asyncId)) {
   if (event.type === 'AsyncRecordDelivered') {
     console.log(
@@ -294,6 +305,39 @@ for (const [key, m] of Object.entries(Metrics.metricsOf(twin.log).byVersion)) {
       `ProvisionedConcurrencyInvocations=${String(m.ProvisionedConcurrencyInvocations)} ` +
       `Throttles=${String(m.Throttles)}${reasons === '' ? '' : ` (${reasons})`}`,
   );
+}
+
+console.log("\nThe month's invoice, a projection of the same log (us-east-1, free tier applied)");
+const bill = Pricing.emptyBill({ region: 'us-east-1', freeTier: true });
+const billed = isLeft(bill) ? bill : Pricing.billEvents(bill.right, twin.log);
+if (isLeft(billed)) console.log(`  ✗ ${billed.left.message}`);
+else {
+  for (const invoice of Pricing.invoices(billed.right)) {
+    for (const line of invoice.lines) {
+      console.log(
+        `  ${`${line.functionName}:${line.version}`.padEnd(16)} ${line.description.padEnd(34)} ` +
+          `${line.quantity.padStart(14)} ${line.unit.padEnd(8)} (free ${line.freeQuantity}) × ${line.unitPrice} = ${line.amount}`,
+      );
+    }
+    console.log(
+      `  ${invoice.month} total ${Pricing.formatUsd(invoice.total)} (exact: ${invoice.total}); ` +
+        `free tier used: ${invoice.freeTierUsed.requests} requests, ${invoice.freeTierUsed.gbSeconds} GB-s`,
+    );
+  }
+  const estimate = Pricing.estimate({
+    region: 'us-east-1',
+    architecture: 'x86_64',
+    memorySizeMb: 128,
+    requests: 3_000_000,
+    averageDurationMs: 120,
+    month: '2026-01',
+    freeTier: true,
+  });
+  if (!isLeft(estimate)) {
+    console.log(
+      `  And at 3,000,000 requests a month of 120 ms at 128 MB, the calculator says ${Pricing.formatUsd(estimate.right.total)}.`,
+    );
+  }
 }
 
 console.log(

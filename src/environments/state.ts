@@ -22,6 +22,7 @@ import {
   entryOf,
   putEntry,
   removeEntry,
+  valuesOf,
   type Dictionary,
   type ShardedDictionary,
 } from '../kernel/dictionary.js';
@@ -52,7 +53,11 @@ export interface ExecutionEnvironment {
 
 /** The environments of one function version. */
 export interface EnvironmentPool {
-  readonly environments: Dictionary<ExecutionEnvironment>;
+  /**
+   * Every environment of the version by id, sharded so that starting or ending one copies a small
+   * shard however many run (DESIGN §4).
+   */
+  readonly environments: ShardedDictionary<ExecutionEnvironment>;
   /** Idle on-demand environments, most recently idle last: reuse takes the warmest. */
   readonly idleOnDemand: ReadonlyArray<string>;
   /** Idle provisioned environments, most recently idle last. */
@@ -119,7 +124,12 @@ function poolFor(
   }
   let pool = pools[version];
   if (pool === undefined) {
-    pools[version] = { environments: emptyDictionary(), idleOnDemand: [], idleProvisioned: [] };
+    const created: EnvironmentPool = {
+      environments: emptyShardedDictionary(),
+      idleOnDemand: [],
+      idleProvisioned: [],
+    };
+    pools[version] = created as Draft<EnvironmentPool>;
     pool = present(pools[version], version);
   }
   return pool;
@@ -129,7 +139,7 @@ const without = (ids: ReadonlyArray<string>, id: string): string[] => ids.filter
 
 /** Shuts an environment down now if idle, or when its request ends if busy. */
 function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, id: string): void {
-  const environment = present(pool.environments[id], id);
+  const environment = present(entryOf(pool.environments, id), id);
   if (environment.busy) {
     environment.retiring = true;
     return;
@@ -137,8 +147,7 @@ function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, i
   if (environment.reclaimTicket !== undefined) removeDue(draft.reclaims, environment.reclaimTicket);
   pool.idleOnDemand = without(pool.idleOnDemand, id);
   pool.idleProvisioned = without(pool.idleProvisioned, id);
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete pool.environments[id];
+  removeEntry(pool.environments, id);
 }
 
 function retireWhere(
@@ -147,7 +156,7 @@ function retireWhere(
   matches: (environment: ExecutionEnvironment, version: string) => boolean,
 ): void {
   for (const [version, pool] of Object.entries(entryOf(draft.byFunction, functionName) ?? {})) {
-    for (const environment of Object.values(pool.environments)) {
+    for (const environment of valuesOf(pool.environments)) {
       if (matches(environment, version)) retire(draft, pool, environment.id);
     }
   }
@@ -158,9 +167,10 @@ function dropPools(
   pools: Readonly<Record<string, Draft<EnvironmentPool>>>,
 ): void {
   for (const pool of Object.values(pools)) {
-    for (const environment of Object.values(pool.environments)) {
-      if (environment.reclaimTicket !== undefined)
+    for (const environment of valuesOf(pool.environments)) {
+      if (environment.reclaimTicket !== undefined) {
         removeDue(draft.reclaims, environment.reclaimTicket);
+      }
     }
   }
 }
@@ -238,7 +248,7 @@ export const environmentsHandlers: EventHandlers<
     const created: string[] = [];
     for (let i = 0; i < e.allocatedProvisionedConcurrentExecutions; i += 1) {
       const id = String(slice.nextEnvironmentNumber + i);
-      pool.environments[id] = {
+      const environment: ExecutionEnvironment = {
         id,
         initializationType: 'provisioned-concurrency',
         provisionedBy: e.qualifier,
@@ -246,6 +256,7 @@ export const environmentsHandlers: EventHandlers<
         needsInit: false,
         retiring: false,
       };
+      putEntry(pool.environments, id, environment as Draft<ExecutionEnvironment>);
       created.push(id);
     }
     slice.nextEnvironmentNumber += e.allocatedProvisionedConcurrentExecutions;
@@ -256,16 +267,17 @@ export const environmentsHandlers: EventHandlers<
     const pool = poolFor(slice, e.functionName, e.executedVersion);
     if (e.newEnvironment) {
       slice.nextEnvironmentNumber += 1;
-      pool.environments[e.environmentId] = {
+      const environment: ExecutionEnvironment = {
         id: e.environmentId,
         initializationType: 'on-demand',
         busy: true,
         needsInit: false,
         retiring: false,
       };
+      putEntry(pool.environments, e.environmentId, environment as Draft<ExecutionEnvironment>);
       return;
     }
-    const environment = present(pool.environments[e.environmentId], e.environmentId);
+    const environment = present(entryOf(pool.environments, e.environmentId), e.environmentId);
     if (environment.reclaimTicket !== undefined) {
       removeDue(slice.reclaims, environment.reclaimTicket);
       delete environment.reclaimTicket;
@@ -281,12 +293,12 @@ export const environmentsHandlers: EventHandlers<
   InvocationCompleted: (draft, e) => {
     const slice = draft.environments;
     const pool = entryOf(slice.byFunction, e.functionName)?.[e.executedVersion];
-    const environment = pool?.environments[e.environmentId];
+    const environment =
+      pool === undefined ? undefined : entryOf(pool.environments, e.environmentId);
     // The function or version was deleted while the request ran: its environments are gone.
     if (pool === undefined || environment === undefined) return;
     if (environment.retiring) {
-      // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-      delete pool.environments[e.environmentId];
+      removeEntry(pool.environments, e.environmentId);
       return;
     }
     environment.busy = false;
@@ -307,11 +319,11 @@ export const environmentsHandlers: EventHandlers<
   ExecutionEnvironmentReclaimed: (draft, e) => {
     const slice = draft.environments;
     const pool = present(entryOf(slice.byFunction, e.functionName)?.[e.version], e.version);
-    const environment = present(pool.environments[e.environmentId], e.environmentId);
-    if (environment.reclaimTicket !== undefined)
+    const environment = present(entryOf(pool.environments, e.environmentId), e.environmentId);
+    if (environment.reclaimTicket !== undefined) {
       removeDue(slice.reclaims, environment.reclaimTicket);
+    }
     pool.idleOnDemand = without(pool.idleOnDemand, e.environmentId);
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    delete pool.environments[e.environmentId];
+    removeEntry(pool.environments, e.environmentId);
   },
 };

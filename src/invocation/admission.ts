@@ -61,7 +61,7 @@ export function admit(
     !atAccountLimit &&
     !atReservation
   ) {
-    const environment = pool?.environments[provisionedId];
+    const environment = pool === undefined ? undefined : entryOf(pool.environments, provisionedId);
     return right({
       environmentId: provisionedId,
       initializationType: 'provisioned-concurrency',
@@ -95,7 +95,7 @@ export function admit(
   // at most `scalingRateEnvironments` new environments in any window of `scalingWindowMs`.
   const warmId = pool?.idleOnDemand[pool.idleOnDemand.length - 1];
   if (warmId !== undefined) {
-    const environment = pool?.environments[warmId];
+    const environment = pool === undefined ? undefined : entryOf(pool.environments, warmId);
     return right({
       environmentId: warmId,
       initializationType: 'on-demand',

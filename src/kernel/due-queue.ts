@@ -86,14 +86,19 @@ export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined 
   return undefined;
 }
 
-/** How many entries are due after `nowMs` (still waiting at that time). */
+/**
+ * How many entries are due after `nowMs` (still waiting at that time), for a queue whose entries
+ * leave only from the head (`dropDueBy`), so that it has no gaps: the due ones are a prefix, and
+ * counting them costs what is due, not what waits.
+ */
 export function countDueAfter<T extends DueEntry>(queue: DueQueue<T>, nowMs: number): number {
-  let waiting = 0;
-  for (let position = queue.head; position < queue.next; position += 1) {
+  let position = queue.head;
+  while (position < queue.next) {
     const entry = queue.chunks[chunkOf(position)]?.[String(position)];
-    if (entry !== undefined && entry.dueMs > nowMs) waiting += 1;
+    if (entry !== undefined && entry.dueMs > nowMs) break;
+    position += 1;
   }
-  return waiting;
+  return queue.next - position;
 }
 
 /** Removes the entries due by `nowMs` from the head of the queue. */

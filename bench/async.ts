@@ -1,0 +1,264 @@
+/**
+ * Bench `async`: asynchronous delivery end to end — `Event` invocations into a function with 10%
+ * function errors and too little concurrency, so that events are throttled, retried after 60 s and
+ * 120 s, and end in destination records and dead-letter messages — against a hand-written mutable
+ * queue doing the same bookkeeping in the same run. Also the cost of accepting one more event with
+ * 10 versus many events waiting in the queue (target ≤ 2×).
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  decide,
+  evolveAll,
+  initialState,
+  type LambdaCommand,
+  type LambdaEvent,
+  type LambdaState,
+} from '../src/index.js';
+import { median } from './measure.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/bench';
+const EMPTY_ZIP = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
+const T0 = 1_767_225_600_000;
+
+function step(state: LambdaState, command: LambdaCommand, log: LambdaEvent[]): LambdaState {
+  const decided = decide(command, state);
+  if (decided._tag === 'Left') throw new Error(`${command.type}: ${decided.left.message}`);
+  log.push(...decided.right);
+  return evolveAll(state, decided.right);
+}
+
+function consumerAccount(concurrency: number): LambdaState {
+  const log: LambdaEvent[] = [];
+  let state = initialState({ concurrentExecutionsLimit: 1_000 });
+  state = step(
+    state,
+    {
+      type: 'CreateFunction',
+      input: {
+        FunctionName: 'consumer',
+        Role: ROLE,
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: EMPTY_ZIP },
+        DeadLetterConfig: { TargetArn: 'arn:aws:sqs:us-east-1:123456789012:dlq' },
+      },
+      meta: { now: T0, requestId: 'create' },
+    },
+    log,
+  );
+  state = step(
+    state,
+    {
+      type: 'PutFunctionEventInvokeConfig',
+      input: {
+        FunctionName: 'consumer',
+        DestinationConfig: {
+          OnSuccess: { Destination: 'arn:aws:sqs:us-east-1:123456789012:ok' },
+          OnFailure: { Destination: 'arn:aws:sqs:us-east-1:123456789012:failed' },
+        },
+      },
+      meta: { now: T0 + 1_000, requestId: 'config' },
+    },
+    log,
+  );
+  return step(
+    state,
+    {
+      type: 'PutFunctionConcurrency',
+      input: { FunctionName: 'consumer', ReservedConcurrentExecutions: concurrency },
+      meta: { now: T0 + 1_000, requestId: 'reserve' },
+    },
+    log,
+  );
+}
+
+/** Completes every attempt the latest events started: 1 in 10 fails (by request number). */
+function completeStarted(
+  state: LambdaState,
+  started: ReadonlyArray<LambdaEvent>,
+  now: number,
+  log: LambdaEvent[],
+): LambdaState {
+  let current = state;
+  for (const event of started) {
+    if (event.type !== 'InvocationStarted') continue;
+    const failing = Number(event.requestId.slice(2)) % 10 === 0;
+    current = step(
+      current,
+      {
+        type: 'CompleteInvocation',
+        input: {
+          requestId: event.requestId,
+          durationMs: 25,
+          ...(failing
+            ? { functionError: { errorType: 'Error', errorMessage: 'failed' } }
+            : { response: '{"ok":true}' }),
+        },
+        meta: { now, requestId: `done-${event.requestId}` },
+      },
+      log,
+    );
+  }
+  return current;
+}
+
+/** `count` events, 1 per ms, on 20 reserved slots; then the clock runs until the queue is empty. */
+function endToEnd(count: number): { readonly events: number; readonly ms: number } {
+  let state = consumerAccount(20);
+  const log: LambdaEvent[] = [];
+  const began = performance.now();
+  let now = T0 + 2_000;
+  for (let i = 0; i < count; i += 1) {
+    now += 1;
+    const from = log.length;
+    state = step(
+      state,
+      {
+        type: 'Invoke',
+        input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: `{"n":${String(i)}}` },
+        meta: { now, requestId: `e-${String(i)}` },
+      },
+      log,
+    );
+    // Every other millisecond the running attempts finish.
+    if (i % 2 === 1)
+      state = completeStarted(state, runningStarts(state, log.slice(from)), now, log);
+  }
+  // Let retries and backoffs come due, completing what starts, until nothing waits.
+  for (let round = 0; round < 10_000 && state.async.queued.size > 0; round += 1) {
+    now += 1_000;
+    const from = log.length;
+    state = step(
+      state,
+      { type: 'AdvanceClock', input: { to: now }, meta: { now, requestId: 'tick' } },
+      log,
+    );
+    state = completeStarted(state, runningStarts(state, log.slice(from)), now, log);
+  }
+  return { events: log.length, ms: performance.now() - began };
+}
+
+/** The starts among `events` whose invocation is still running. */
+function runningStarts(state: LambdaState, events: ReadonlyArray<LambdaEvent>): LambdaEvent[] {
+  return events.filter(
+    (e) =>
+      e.type === 'InvocationStarted' &&
+      state.invocation.running.shards.some(
+        (shard) => shard !== undefined && `#${e.requestId}` in shard,
+      ),
+  );
+}
+
+/** The reference: the same traffic in a mutable queue with counters, retries and backoff. */
+function referenceEndToEnd(count: number): number {
+  interface Waiting {
+    readonly id: number;
+    attempts: number;
+    throttles: number;
+    dueMs: number;
+  }
+  const began = performance.now();
+  const queue: Waiting[] = [];
+  const outcomes: string[] = [];
+  let running = 0;
+  const limit = 20;
+  let now = 0;
+  const dispatch = (): void => {
+    for (const event of queue) {
+      if (event.dueMs > now) continue;
+      if (running >= limit) {
+        event.dueMs = now + Math.min(300_000, 1_000 * 2 ** event.throttles);
+        event.throttles += 1;
+        continue;
+      }
+      running += 1;
+      event.attempts += 1;
+      event.throttles = 0;
+      running -= 1;
+      if (event.id % 10 !== 0) outcomes.push('Success');
+      else if (event.attempts >= 3) outcomes.push('RetriesExhausted');
+      else {
+        event.dueMs = now + (event.attempts === 1 ? 60_000 : 120_000);
+        continue;
+      }
+      event.dueMs = Number.POSITIVE_INFINITY;
+    }
+  };
+  for (let i = 0; i < count; i += 1) {
+    now += 1;
+    queue.push({ id: i, attempts: 0, throttles: 0, dueMs: now });
+    dispatch();
+  }
+  while (outcomes.length < count) {
+    now += 1_000;
+    dispatch();
+  }
+  return performance.now() - began;
+}
+
+/** The time to accept `extra` more events while `waiting` events wait (all throttled). */
+function acceptCost(waiting: number, extra: number): number {
+  let state = consumerAccount(1);
+  const log: LambdaEvent[] = [];
+  const now = T0 + 2_000;
+  // One synchronous invocation holds the only slot, so every event waits.
+  state = step(
+    state,
+    { type: 'Invoke', input: { FunctionName: 'consumer' }, meta: { now, requestId: 'holder' } },
+    log,
+  );
+  const invokeEvent = (id: string): LambdaCommand => ({
+    type: 'Invoke',
+    input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: '{}' },
+    meta: { now, requestId: id },
+  });
+  for (let i = 0; i < waiting; i += 1) state = step(state, invokeEvent(`w-${String(i)}`), log);
+  const began = performance.now();
+  for (let i = 0; i < extra; i += 1) state = step(state, invokeEvent(`x-${String(i)}`), log);
+  return (performance.now() - began) / extra;
+}
+
+/** One JSON-ready line per case. */
+export function asyncBench(options: {
+  readonly events: number;
+  readonly waiting: ReadonlyArray<number>;
+  readonly runs: number;
+}): ReadonlyArray<Record<string, unknown>> {
+  const model: number[] = [];
+  const reference: number[] = [];
+  let eventCount = 0;
+  for (let r = 0; r < options.runs; r += 1) {
+    const measured = endToEnd(options.events);
+    eventCount = measured.events;
+    model.push(measured.ms);
+    reference.push(referenceEndToEnd(options.events));
+  }
+  const modelPerSec = Math.round((eventCount / median(model)) * 1_000);
+  const referencePerSec = Math.round((eventCount / median(reference)) * 1_000);
+  const lines: Record<string, unknown>[] = [
+    {
+      bench: 'async',
+      case: `end to end, ${String(options.events)} events, 10% errors, throttled`,
+      asyncEvents: options.events,
+      events: eventCount,
+      eventsPerSec: modelPerSec,
+      referenceEventsPerSec: referencePerSec,
+      ratio: Math.round((modelPerSec / referencePerSec) * 1_000) / 1_000,
+      runs: options.runs,
+    },
+  ];
+  const costs = options.waiting.map((w) => median([0, 1, 2].map(() => acceptCost(w, 200))));
+  const few = costs[0];
+  const many = costs[costs.length - 1];
+  if (few !== undefined && many !== undefined) {
+    lines.push({
+      bench: 'async',
+      case: `scaling: cost of accepting one event, ${String(options.waiting[options.waiting.length - 1])} vs ${String(options.waiting[0])} waiting`,
+      nsPerEventFew: Math.round(few * 1e6),
+      nsPerEventMany: Math.round(many * 1e6),
+      ratio: Math.round((many / few) * 1_000) / 1_000,
+      target: '<= 2',
+    });
+  }
+  return lines;
+}

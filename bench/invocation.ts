@@ -1,0 +1,191 @@
+/**
+ * Bench `invocation`: admit-and-complete cycles — one Invoke admitted (`InvocationStarted`) and one
+ * CompleteInvocation (`InvocationCompleted`) — while 10, 1,000 or 10,000 other executions stay in
+ * flight, against a hand-written mutable reference doing the same accounting in the same run.
+ *
+ * - `live`: each command through `decide` and `evolve`, as a caller of the model pays per event;
+ * - `replay`: the same cycle events applied with `evolveAll` (what loading a log costs);
+ * - `scaling`: the cost of one event with the most executions in flight against the fewest
+ *   (target ≤ 2: the cost of an event does not grow with what else is running).
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  decide,
+  evolve,
+  evolveAll,
+  initialState,
+  type LambdaCommand,
+  type LambdaEvent,
+  type LambdaState,
+} from '../src/index.js';
+import { median } from './measure.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/bench';
+const EMPTY_ZIP = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
+const T0 = 1_767_225_600_000;
+const FUNCTIONS = 10;
+
+function run(state: LambdaState, command: LambdaCommand): LambdaState {
+  const decided = decide(command, state);
+  if (decided._tag === 'Left') throw new Error(`${command.type}: ${decided.left.message}`);
+  return evolveAll(state, decided.right);
+}
+
+/** An account with 10 functions, warm, and `inFlight` executions running that never end. */
+function accountWith(inFlight: number): LambdaState {
+  let state = initialState({
+    concurrentExecutionsLimit: 100_000,
+    scalingRateEnvironments: 1_000_000,
+    idleEnvironmentLifetimeMs: 86_400_000,
+  });
+  for (let f = 0; f < FUNCTIONS; f += 1) {
+    state = run(state, {
+      type: 'CreateFunction',
+      input: {
+        FunctionName: `fn-${String(f)}`,
+        Role: ROLE,
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        Code: { ZipFile: EMPTY_ZIP },
+      },
+      meta: { now: T0, requestId: `create-${String(f)}` },
+    });
+  }
+  for (let i = 0; i < inFlight; i += 1) {
+    state = run(state, invoke(`held-${String(i)}`, i % FUNCTIONS, T0 + 2_000));
+  }
+  return state;
+}
+
+const invoke = (requestId: string, f: number, now: number): LambdaCommand => ({
+  type: 'Invoke',
+  input: { FunctionName: `fn-${String(f)}`, Payload: '{"n":1}' },
+  meta: { now, requestId },
+});
+
+const complete = (requestId: string, now: number): LambdaCommand => ({
+  type: 'CompleteInvocation',
+  input: { requestId, durationMs: 12.5, response: '{"ok":true}' },
+  meta: { now, requestId: `done-${requestId}` },
+});
+
+/** `cycles` admit-and-complete cycles on the live path; returns the events and the time. */
+function liveCycles(
+  start: LambdaState,
+  cycles: number,
+): { readonly events: LambdaEvent[]; readonly ms: number; readonly state: LambdaState } {
+  let state = start;
+  const events: LambdaEvent[] = [];
+  const began = performance.now();
+  for (let i = 0; i < cycles; i += 1) {
+    const now = T0 + 10_000 + i;
+    for (const command of [
+      invoke(`c-${String(i)}`, i % FUNCTIONS, now),
+      complete(`c-${String(i)}`, now),
+    ]) {
+      const decided = decide(command, state);
+      if (decided._tag === 'Left') throw new Error(decided.left.message);
+      for (const event of decided.right) {
+        state = evolve(state, event);
+        events.push(event);
+      }
+    }
+  }
+  return { events, ms: performance.now() - began, state };
+}
+
+/**
+ * The reference: the same admission accounting in mutable maps and counters — running requests,
+ * on-demand in flight, idle warm environments per function — with the checks an admission makes.
+ */
+function referenceCycles(inFlight: number, cycles: number): number {
+  const running = new Map<string, { fn: number; env: number }>();
+  const idle: number[][] = Array.from({ length: FUNCTIONS }, () => []);
+  let inflightTotal = 0;
+  let nextEnv = 1;
+  const limit = 100_000;
+  const admit = (requestId: string, fn: number): void => {
+    if (inflightTotal >= limit) throw new Error('throttled');
+    const env = idle[fn]?.pop() ?? nextEnv++;
+    running.set(requestId, { fn, env });
+    inflightTotal += 1;
+  };
+  for (let i = 0; i < inFlight; i += 1) admit(`held-${String(i)}`, i % FUNCTIONS);
+  const began = performance.now();
+  for (let i = 0; i < cycles; i += 1) {
+    const id = `c-${String(i)}`;
+    admit(id, i % FUNCTIONS);
+    const done = running.get(id);
+    if (done === undefined) throw new Error('not running');
+    running.delete(id);
+    inflightTotal -= 1;
+    idle[done.fn]?.push(done.env);
+  }
+  return performance.now() - began;
+}
+
+/** One JSON-ready line per case. */
+export function invocationBench(options: {
+  readonly cycles: number;
+  readonly runs: number;
+  readonly inFlight: ReadonlyArray<number>;
+}): ReadonlyArray<Record<string, unknown>> {
+  const lines: Record<string, unknown>[] = [];
+  const liveNs = new Map<number, number>();
+  for (const inFlight of options.inFlight) {
+    const start = accountWith(inFlight);
+    // Warm every function first, so the measured cycles reuse environments.
+    const warm = liveCycles(start, FUNCTIONS).state;
+    const live: number[] = [];
+    const replayMs: number[] = [];
+    const reference: number[] = [];
+    let eventCount = 0;
+    for (let r = 0; r < options.runs; r += 1) {
+      reference.push(referenceCycles(inFlight, options.cycles));
+      const measured = liveCycles(warm, options.cycles);
+      live.push(measured.ms);
+      eventCount = measured.events.length;
+      const began = performance.now();
+      evolveAll(warm, measured.events);
+      replayMs.push(performance.now() - began);
+    }
+    const perSec = (ms: number): number => Math.round((eventCount / ms) * 1_000);
+    const referencePerSec = perSec(median(reference));
+    const livePerSec = perSec(median(live));
+    const replayPerSec = perSec(median(replayMs));
+    liveNs.set(inFlight, 1e9 / livePerSec);
+    const base = { bench: 'invocation', inFlight, events: eventCount, runs: options.runs };
+    lines.push({
+      ...base,
+      case: `live admit-and-complete, ${String(inFlight)} in flight`,
+      eventsPerSec: livePerSec,
+      referenceEventsPerSec: referencePerSec,
+      ratio: round3(livePerSec / referencePerSec),
+      target: '>= 500000 events/s',
+    });
+    lines.push({
+      ...base,
+      case: `replay of the cycles, ${String(inFlight)} in flight`,
+      eventsPerSec: replayPerSec,
+      referenceEventsPerSec: referencePerSec,
+      ratio: round3(replayPerSec / referencePerSec),
+    });
+  }
+  const fewest = Math.min(...options.inFlight);
+  const most = Math.max(...options.inFlight);
+  const few = liveNs.get(fewest);
+  const many = liveNs.get(most);
+  if (few !== undefined && many !== undefined && fewest !== most) {
+    lines.push({
+      bench: 'invocation',
+      case: `scaling: cost per live event, ${String(most)} vs ${String(fewest)} in flight`,
+      nsPerEventFew: Math.round(few),
+      nsPerEventMany: Math.round(many),
+      ratio: round3(many / few),
+      target: '<= 2',
+    });
+  }
+  return lines;
+}
+
+const round3 = (x: number): number => Math.round(x * 1_000) / 1_000;
