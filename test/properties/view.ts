@@ -8,7 +8,7 @@ import type { ProvisionedConcurrencyConfig } from '../../src/concurrency/state.j
 import type { EnvironmentPool } from '../../src/environments/state.js';
 import type { InvocationStarted } from '../../src/invocation/events.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../src/functions/state.js';
-import { entryOf, keysOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
+import { entryOf, keysOf, valuesOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
 import type { FunctionVersions } from '../../src/versions/state.js';
 
@@ -153,7 +153,7 @@ export interface BusyEnvironment {
 export function busyEnvironments(state: LambdaState): ReadonlyArray<BusyEnvironment> {
   return environmentFunctions(state).flatMap((functionName) =>
     poolsOf(state, functionName).flatMap(([version, pool]) =>
-      Object.values(pool.environments)
+      valuesOf(pool.environments)
         .filter((environment) => environment.busy)
         .map((environment) => ({
           functionName,
