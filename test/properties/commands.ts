@@ -17,7 +17,8 @@ import fc from 'fast-check';
 import type { AwsError } from '../../src/kernel/errors.js';
 import type { Either } from '../../src/kernel/fp.js';
 import type { LambdaSettingsInput } from '../../src/kernel/settings.js';
-import type { InvocationType } from '../../src/invocation/commands.js';
+import type { Invoke, InvocationType } from '../../src/invocation/commands.js';
+import { react } from '../../src/async/react.js';
 import {
   decide,
   evolveAll,
@@ -36,7 +37,7 @@ import {
   arnOf,
   command,
 } from '../support/scenario.js';
-import { aliasesOf, functionOf, runningRequestIds } from './view.js';
+import { aliasesOf, functionOf, runningEventRequestIds, runningRequestIds } from './view.js';
 
 // ---------------------------------------------------------------------------------------------
 // The universe
@@ -304,9 +305,20 @@ export type Op =
       readonly op: 'CompleteInvocation';
       /** The running invocation at this index (modulo the sorted running ids), or an unknown id. */
       readonly pick: number | 'unknown';
+      /** Pick among the running attempts of queued `Event` invocations only. */
+      readonly only?: 'Event';
       readonly durationMs: number;
       readonly response?: ResponseRef;
       readonly functionError?: boolean;
+    }
+  | {
+      /**
+       * Decides a follow-up command that `react` returned for an event of the log so far (an
+       * Invoke of a Lambda destination), picked by index among those not yet accepted; with none
+       * pending, the clock just moves.
+       */
+      readonly op: 'React';
+      readonly pick: number;
     };
 
 /** A step: time passes by `advanceMs`, then `op` is decided at the new time. */
@@ -787,13 +799,18 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: longWaitArb, weight: 1 },
 );
 
+/** A dead-letter queue (spec invocation §5.6). */
+export const DLQ_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:dlq`;
+/** An SQS destination (spec invocation §5.7). */
+export const DESTINATION_QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT}:destination`;
+
 /**
- * A plain, valid CreateFunction, often followed by the wait that makes the function Active:
- * sequences usually open with one or two of these.
+ * A plain, valid CreateFunction, sometimes with a dead-letter queue, often followed by the wait
+ * that makes the function Active: sequences usually open with one or two of these.
  */
 const openingArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
-  .tuple(fnArb, fc.boolean(), fc.boolean())
-  .map(([fn, publish, wait]) => [
+  .tuple(fnArb, fc.boolean(), fc.boolean(), fc.constantFrom(false, false, true))
+  .map(([fn, publish, wait, deadLetter]) => [
     {
       advanceMs: 0,
       op: 'CreateFunction',
@@ -801,7 +818,7 @@ const openingArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
       form: 'plain',
       code: 'zipA',
       omitRole: false,
-      config: {},
+      config: deadLetter ? { DeadLetterConfig: { TargetArn: DLQ_ARN } } : {},
       ...(publish ? { publish } : {}),
     },
     ...(wait ? [{ advanceMs: 1000, op: 'AdvanceClock' } as const] : []),
@@ -952,6 +969,139 @@ const asyncArb: fc.Arbitrary<ReadonlyArray<Step>> = fc
   ]);
 
 /**
+ * How an attempt of a queued event ends: mostly a function error or a timeout (past the default
+ * 3 s, or past any Timeout), so that retries, exhausted retries and expired events are reached;
+ * sometimes a success.
+ */
+const attemptEndArb: fc.Arbitrary<Step> = fc
+  .tuple(
+    fc.nat(7),
+    fc.oneof(
+      { arbitrary: fc.constant({ durationMs: 120, functionError: true }), weight: 3 },
+      { arbitrary: fc.constantFrom({ durationMs: 900_001 }, { durationMs: 3_001 }), weight: 2 },
+      { arbitrary: fc.constant({ durationMs: 250.5, response: 'json' as const }), weight: 2 },
+    ),
+    fc.integer({ min: 0, max: 500 }),
+  )
+  .map(([pick, end, advanceMs]) => ({
+    advanceMs,
+    op: 'CompleteInvocation',
+    pick,
+    only: 'Event',
+    ...end,
+  }));
+
+/** A destination an async lifecycle sends its records to: a queue, or the other function. */
+const lifecycleDestinationArb = (other: FunctionName): fc.Arbitrary<string | undefined> =>
+  fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 1 },
+    { arbitrary: fc.constant(DESTINATION_QUEUE_ARN), weight: 2 },
+    { arbitrary: fc.constant(arnOf(other)), weight: 2 },
+  );
+
+/**
+ * The life of queued events, the way they go on AWS (spec invocation §5): a config with few
+ * retries, a short maximum age and destinations (a queue, or the other function — created first
+ * when asked, so the destination exists); one to three `Event` invocations, sometimes under a
+ * reservation of 0 (with a synchronous call among them); then rounds of attempts ending (mostly in
+ * errors and timeouts) and waits of 60–200 s, long enough for the retries to come due, each
+ * sometimes followed by a destination invocation `react` asked for; and sometimes a change of the
+ * config while the events wait.
+ */
+const asyncLifecycleArb: fc.Arbitrary<ReadonlyArray<Step>> = fnArb.chain((fn) => {
+  const other: FunctionName = fn === 'alpha' ? 'beta' : 'alpha';
+  return fc
+    .record({
+      createOther: fc.boolean(),
+      qualifier: fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 6 },
+        { arbitrary: fc.constantFrom('$LATEST', '1', 'live'), weight: 1 },
+      ),
+      retries: sometimes(fc.integer({ min: 0, max: 2 }), 1),
+      maxAgeSeconds: sometimes(fc.integer({ min: 60, max: 120 }), 1),
+      onSuccess: lifecycleDestinationArb(other),
+      onFailure: lifecycleDestinationArb(other),
+      zeroReserved: fc.constantFrom(false, false, false, false, false, true),
+      invokes: fc.integer({ min: 1, max: 3 }),
+      change: sometimes(
+        fc.record({
+          retries: sometimes(fc.integer({ min: 0, max: 2 })),
+          maxAgeSeconds: fc.integer({ min: 60, max: 120 }),
+        }),
+        4,
+      ),
+      rounds: fc.array(
+        fc.tuple(
+          fc.array(attemptEndArb, { minLength: 1, maxLength: 3 }),
+          fc.integer({ min: 60_000, max: 200_000 }),
+          sometimes(fc.nat(3)),
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    })
+    .map((r): ReadonlyArray<Step> => {
+      const at = { advanceMs: 0, fn, form: 'plain' as const };
+      const qualifier = r.qualifier === undefined ? {} : { qualifier: r.qualifier };
+      return [
+        ...(r.createOther
+          ? [
+              {
+                ...at,
+                fn: other,
+                op: 'CreateFunction' as const,
+                code: 'zipA' as const,
+                omitRole: false,
+                config: {},
+              },
+            ]
+          : []),
+        {
+          ...at,
+          op: 'PutFunctionEventInvokeConfig',
+          ...qualifier,
+          ...withoutUndefined({
+            retries: r.retries,
+            maxAgeSeconds: r.maxAgeSeconds,
+            onSuccess: r.onSuccess,
+            onFailure: r.onFailure,
+          }),
+        },
+        ...(r.zeroReserved ? [{ ...at, op: 'PutFunctionConcurrency' as const, reserved: 0 }] : []),
+        ...Array.from({ length: r.invokes }, () => ({
+          ...at,
+          advanceMs: 100,
+          op: 'Invoke' as const,
+          ...qualifier,
+          invocationType: 'Event',
+          payload: 'json' as const,
+        })),
+        // With reserved concurrency 0 nothing runs, whatever the mix (spec invocation §10.14).
+        ...(r.zeroReserved
+          ? [
+              { ...at, op: 'Invoke' as const, ...qualifier },
+              { ...at, op: 'DeleteFunctionConcurrency' as const },
+            ]
+          : []),
+        ...r.rounds.flatMap(([ends, waitMs, react], round): Step[] => [
+          ...ends,
+          ...(round === 0 && r.change !== undefined
+            ? [
+                {
+                  ...at,
+                  op: 'UpdateFunctionEventInvokeConfig' as const,
+                  ...qualifier,
+                  ...withoutUndefined(r.change),
+                },
+              ]
+            : []),
+          { advanceMs: waitMs, op: 'AdvanceClock' },
+          ...(react === undefined ? [] : [{ advanceMs: 0, op: 'React' as const, pick: react }]),
+        ]),
+      ];
+    });
+});
+
+/**
  * A burst: several synchronous invocations of one function at the same moment, none finished, so
  * that they need as many environments (and throttle on small accounts, reservations or scaling
  * rates), then sometimes the completion of one of them.
@@ -1016,10 +1166,11 @@ export const stepsArb = (maxLength = 25): fc.Arbitrary<ReadonlyArray<Step>> =>
         fc.oneof(
           { arbitrary: stepArb.map((step) => [step]), weight: 16 },
           { arbitrary: releaseArb, weight: 4 },
-          { arbitrary: canaryArb, weight: 1 },
+          { arbitrary: canaryArb, weight: 2 },
           { arbitrary: provisionArb, weight: 1 },
           { arbitrary: burstArb, weight: 2 },
           { arbitrary: asyncArb, weight: 1 },
+          { arbitrary: asyncLifecycleArb, weight: 2 },
         ),
         { minLength: 1, maxLength: maxLength - 2 },
       ),
@@ -1064,12 +1215,30 @@ function seenAt(state: LambdaState, now: number): LambdaState {
   return due._tag === 'Right' && due.right.length > 0 ? evolveAll(state, due.right) : state;
 }
 
+/** The follow-up a React step picks among the pending ones, by index, if any is pending. */
+const pickFollowUp = (
+  step: Extract<Step, { op: 'React' }>,
+  followUps: ReadonlyArray<Invoke>,
+): number | undefined => (followUps.length === 0 ? undefined : step.pick % followUps.length);
+
 /**
  * Turns a step into the command it stands for at time `now`, reading the state only to resolve
- * the symbolic RevisionId and CodeSha256 (as a caller would, from a read just before the call).
+ * the symbolic RevisionId and CodeSha256 (as a caller would, from a read just before the call),
+ * and `followUps` — the commands `react` returned so far and not yet accepted — for a React step.
  */
-export function toCommand(step: Step, before: LambdaState, now: number): LambdaCommand {
-  if (step.op === 'AdvanceClock') {
+export function toCommand(
+  step: Step,
+  before: LambdaState,
+  now: number,
+  followUps: ReadonlyArray<Invoke> = [],
+): LambdaCommand {
+  const picked = step.op === 'React' ? pickFollowUp(step, followUps) : undefined;
+  const followUp = picked === undefined ? undefined : followUps[picked];
+  if (followUp !== undefined) {
+    // The caller decides the follow-up when it gets to it: at this step's time.
+    return { ...followUp, meta: { ...followUp.meta, now } };
+  }
+  if (step.op === 'AdvanceClock' || step.op === 'React') {
     return {
       type: 'AdvanceClock',
       input: { to: now },
@@ -1078,7 +1247,8 @@ export function toCommand(step: Step, before: LambdaState, now: number): LambdaC
   }
   if (step.op === 'CompleteInvocation') {
     // A running invocation, picked by index among the sorted ids, or an id that never ran.
-    const running = runningRequestIds(before);
+    const running =
+      step.only === 'Event' ? runningEventRequestIds(before) : runningRequestIds(before);
     const requestId =
       step.pick === 'unknown' || running.length === 0
         ? 'no-such-request'
@@ -1320,7 +1490,9 @@ export interface FoldOptions {
 
 /**
  * Folds a program's steps through the real `decide` + `evolveAll` from an empty account with the
- * program's settings at `T0`. A rejected command records nothing.
+ * program's settings at `T0`. A rejected command records nothing. The follow-ups `react` returns
+ * for the recorded events wait for a React step; one leaves the list when it is accepted (so a
+ * fold of the accepted steps alone picks the same ones).
  */
 export function fold(program: Program, options: FoldOptions = {}): Trace {
   const { settings, steps } = program;
@@ -1329,15 +1501,20 @@ export function fold(program: Program, options: FoldOptions = {}): Trace {
   let now = T0;
   const log: LambdaEvent[] = [];
   const outcomes: Outcome[] = [];
+  const followUps: Invoke[] = [];
   for (const step of steps) {
     now += step.advanceMs;
-    const cmd = toCommand(step, state, now);
+    const cmd = toCommand(step, state, now, followUps);
     const before = state;
     const logLength = log.length;
     const result = decideWith(cmd, state);
+    if (result._tag === 'Right' && step.op === 'React' && cmd.type === 'Invoke') {
+      followUps.splice(pickFollowUp(step, followUps) ?? 0, 1);
+    }
     if (result._tag === 'Right' && result.right.length > 0) {
       state = evolveAll(state, result.right);
       log.push(...result.right);
+      for (const event of result.right) followUps.push(...react(event, state));
     }
     const outcome: Outcome = { step, command: cmd, before, result, after: state, logLength };
     outcomes.push(outcome);

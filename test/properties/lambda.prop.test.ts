@@ -23,12 +23,16 @@ import {
 } from '../../src/lambda.js';
 import { operations } from '../../src/operations/operations.js';
 import type { FunctionVersionRecord } from '../../src/functions/state.js';
-import type { InvocationStarted } from '../../src/invocation/events.js';
+import type { AsyncInvocationAccepted, InvocationStarted } from '../../src/invocation/events.js';
+import type { AsyncInvocationEnded } from '../../src/async/events.js';
 import { T0 } from '../support/scenario.js';
 import { fold, programArb, type Outcome, type Program, type Step, type Trace } from './commands.js';
 import {
   aliasesOf,
   busyEnvironments,
+  eventInvokeConfigOf,
+  poolOf,
+  queuedRequestIds,
   type BusyEnvironment,
   functionNames,
   inflightFunctions,
@@ -202,7 +206,7 @@ describe('Lambda decider: standing properties', () => {
   // Guards the other properties against passing vacuously: if the model starts refusing what the
   // generator sends (say, a new required member), they would check nothing. The sample is fixed.
   it(
-    'the step generator reaches accepted and refused calls of every kind, versions, aliases, throttles and starts',
+    'the step generator reaches accepted and refused calls of every kind, versions, aliases, throttles, starts and every async outcome',
     () => {
       const seen = new Set<string>();
       for (const program of fc.sample(programArb(), { numRuns: 250, seed: 20_260_101 })) {
@@ -220,6 +224,10 @@ describe('Lambda decider: standing properties', () => {
           }
           if (e.type === 'InvocationThrottled') seen.add(`throttle:${e.reason}`);
           if (e.type === 'InvocationCompleted') seen.add(`outcome:${e.outcome}`);
+          if (e.type === 'AsyncInvocationEnded') seen.add(`async:${e.condition}`);
+          if (e.type === 'AsyncRecordDelivered') seen.add(`record:${e.service}:${e.on}`);
+          if (e.type === 'AsyncInvocationAccepted' && e.chainDepth > 0)
+            seen.add('destination invoked');
           if (e.type !== 'InvocationStarted') continue;
           if (e.initializationType === 'provisioned-concurrency') seen.add('provisioned start');
           else seen.add(e.newEnvironment ? 'cold start' : 'warm start');
@@ -260,6 +268,18 @@ describe('Lambda decider: standing properties', () => {
         'provisioned start',
         'spillover',
         'routing drawn by the model',
+        'async:Success',
+        'async:RetriesExhausted',
+        'async:EventAgeExceeded',
+        'async:ZeroReservedConcurrency',
+        'AsyncRetryScheduled',
+        'AsyncInvocationThrottled',
+        'AsyncRecordDelivered',
+        'DeadLetterMessageSent',
+        'record:sqs:OnSuccess',
+        'record:sqs:OnFailure',
+        'record:lambda:OnFailure',
+        'destination invoked',
       ];
       expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
     },
@@ -715,6 +735,14 @@ const CAP_CHANGES: ReadonlySet<LambdaEvent['type']> = new Set([
   'FunctionDeleted',
 ]);
 
+/** The busy environments retiring after a step, as `function:version#id`. */
+const retiringAfter = (o: Outcome): ReadonlySet<string> =>
+  new Set(
+    busyEnvironments(o.after)
+      .filter((environment) => environment.retiring)
+      .map((environment) => `${environment.functionName}:${environment.version}#${environment.id}`),
+  );
+
 /** Every distinct reachable state, the empty account first, with its history (see `StateAt`). */
 function statesAt(trace: Trace): ReadonlyArray<StateAt> {
   const orphans = new Set<string>();
@@ -743,10 +771,19 @@ function statesAt(trace: Trace): ReadonlyArray<StateAt> {
       const changed = capChangedBy(e, o.before);
       if (changed === undefined) continue;
       // A smaller share leaves what runs on demand running; what runs on provisioned environments
-      // still counts, retiring or not. A release or a deletion moves everything it had.
+      // still counts, retiring or not. A release or a deletion moves everything it had. A new
+      // reservation (0 always succeeds, spec §3.3) does not stop what runs either: on demand, or
+      // on a provisioned environment whose config was removed or replaced (retiring; the
+      // reservation is its step's last event, so the state after the step is the one it met).
       const everything = e.type === 'FunctionConcurrencyReleased' || e.type === 'FunctionDeleted';
       for (const started of running.values()) {
-        if (!everything && started.initializationType !== 'on-demand') continue;
+        const retiring =
+          e.type === 'FunctionConcurrencyReserved' &&
+          started.initializationType === 'provisioned-concurrency' &&
+          retiringAfter(o).has(
+            `${started.functionName}:${started.executedVersion}#${started.environmentId}`,
+          );
+        if (!everything && !retiring && started.initializationType !== 'on-demand') continue;
         accountCap.add(started.requestId);
         // Releasing a reservation leaves no cap of the function's own to exceed.
         if (started.functionName === changed && e.type !== 'FunctionConcurrencyReleased') {
@@ -1051,9 +1088,12 @@ function executedVersionDomain(trace: Trace): void {
           () => `draw ${String(draw)} vs weight ${String(weight)}: ${what()}`,
         );
       }
-      // A draw is taken from the model's PRNG exactly when it routes and none was supplied.
+      // A draw is taken from the model's PRNG exactly when it routes and none was supplied; an
+      // `Event` invocation draws once, when it is accepted, and its attempts run that version.
+      const attempt = e.type === 'InvocationStarted' && e.invocationType === 'Event';
       ensure(
-        (e.routingStateAfter !== undefined) === (draw === undefined && additional !== undefined),
+        (e.routingStateAfter !== undefined) ===
+          (!attempt && draw === undefined && additional !== undefined),
         () => `routingStateAfter ${String(e.routingStateAfter)}: ${what()}`,
       );
     }
@@ -1117,6 +1157,410 @@ function scalingRate(trace: Trace): void {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Asynchronous delivery (spec invocation §5, §10 invariants 7–10, 14, 15) and in-flight counts
+// ---------------------------------------------------------------------------------------------
+
+const statesBeforeCache = new WeakMap<Trace, ReadonlyArray<LambdaState>>();
+
+/**
+ * The state just before each event of the log, by log position: a step's first event is decided
+ * against the step's state; the others are evolved one by one from it (shared by the invariants
+ * of one fold).
+ */
+function statesBeforeEvents(trace: Trace): ReadonlyArray<LambdaState> {
+  const cached = statesBeforeCache.get(trace);
+  if (cached !== undefined) return cached;
+  const states: LambdaState[] = [];
+  for (const o of trace.outcomes) {
+    if (o.result._tag === 'Left') continue;
+    const events = o.result.right;
+    let state = o.before;
+    events.forEach((event, i) => {
+      states.push(state);
+      if (i < events.length - 1) state = evolve(state, event);
+    });
+  }
+  ensure(states.length === trace.log.length, () => 'the steps do not add up to the log');
+  statesBeforeCache.set(trace, states);
+  return states;
+}
+
+/** AWS's defaults when a config leaves a number out (spec invocation §5.2, §5.4). */
+const DEFAULT_RETRIES = 2;
+const DEFAULT_MAX_AGE_SECONDS = 21_600;
+
+/** One accepted event, from its AsyncInvocationAccepted on, as the log tells it. */
+interface AsyncLife {
+  readonly accepted: AsyncInvocationAccepted;
+  /** The key of the config that applies: the invoked qualifier, `$LATEST` when unqualified. */
+  readonly qualifier: string;
+  /** The function had reserved concurrency 0 when the event arrived (spec §5.10). */
+  readonly zeroReserved: boolean;
+  started: number;
+  /** Attempts that ended in a function error, a timeout or a response too large. */
+  failed: number;
+  /** Its qualifier's config was put, updated or deleted, or went with its target, meanwhile. */
+  configChanged: boolean;
+  /** The earliest time its next attempt may start: a retry's or a throttle's due time. */
+  notBeforeMs: number;
+  /** Attempts that could not start (429, spec §5.3). */
+  throttles: number;
+  /** The last event about it. */
+  last: LambdaEvent;
+  ended?: AsyncInvocationEnded;
+  records: number;
+  deadLetters: number;
+}
+
+/** The invocation record of spec invocation §5.8, as far as the properties read it. */
+interface InvocationRecord {
+  readonly requestContext: {
+    readonly requestId: string;
+    readonly condition: string;
+    readonly approximateInvokeCount: number;
+  };
+  readonly requestPayload: unknown;
+  readonly responseContext?: { readonly functionError?: string };
+}
+
+/** The events that change or remove the configs of a function, and which qualifiers they hit. */
+function configsTouchedBy(event: LambdaEvent): ((life: AsyncLife) => boolean) | undefined {
+  const of = (life: AsyncLife) => life.accepted.functionName === event.functionName;
+  if (event.type === 'EventInvokeConfigChanged' || event.type === 'EventInvokeConfigDeleted') {
+    return (life) => of(life) && life.qualifier === event.qualifier;
+  }
+  if (event.type === 'FunctionDeleted') return of;
+  if (event.type === 'FunctionVersionDeleted') {
+    return (life) => of(life) && life.qualifier === event.version;
+  }
+  if (event.type === 'AliasDeleted')
+    return (life) => of(life) && life.qualifier === event.aliasName;
+  return undefined;
+}
+
+/**
+ * §10.7–§10.10, §10.14, §10.15 over the whole log, event by event, with the state just before each
+ * event for the settings in force:
+ * - every accepted event ends at most once, and nothing happens to it after its end; after every
+ *   step the events accepted and not ended are exactly the queued ones (nothing lost, nothing
+ *   duplicated);
+ * - attempts that ended in an error ≤ MaximumRetryAttempts + 1 of its qualifier's config at the
+ *   end (3 when the config changed meanwhile), and exactly that many when the retries ran out
+ *   after an error under an unchanged config;
+ * - no attempt starts after enqueue time + the maximum event age in force at the attempt, nor
+ *   before its retry or throttle backoff is due; retries wait exactly 60 s, then 120 s;
+ * - `approximateInvokeCount` is the number of attempts that started;
+ * - every attempt, record and dead-letter message carries the request id the Invoke was given;
+ *   a record has a `responseContext` exactly when the function ran, and then `Success` ⇔ no
+ *   `functionError`; `ZeroReservedConcurrency` ⇒ count 0 and no `responseContext`, and an event
+ *   that never ran ended so unless spec §5.9 says otherwise (throttled until its maximum age) or
+ *   its version went first; success goes to OnSuccess, the rest to OnFailure and the DLQ;
+ * - with reserved concurrency 0 nothing starts, and every event accepted ends at once as
+ *   `ZeroReservedConcurrency`.
+ */
+function asyncDelivery(trace: Trace): void {
+  const before = statesBeforeEvents(trace);
+  const { asyncRetryDelaysMs } = trace.state.settings;
+  const lives = new Map<string, AsyncLife>();
+  const open = new Set<string>();
+  const lifeOf = (e: LambdaEvent & { readonly requestId: string }, i: number): AsyncLife => {
+    const life = lives.get(e.requestId);
+    if (life === undefined)
+      return expect.fail(`${e.type} #${String(i)} of ${e.requestId}, never accepted`);
+    ensure(
+      life.ended === undefined ||
+        e.type === 'AsyncRecordDelivered' ||
+        e.type === 'DeadLetterMessageSent',
+      () =>
+        `${e.type} #${String(i)} of ${e.requestId} after it ended as ${String(life.ended?.condition)}`,
+    );
+    return life;
+  };
+  let position = 0;
+  for (const o of trace.outcomes) {
+    if (o.result._tag === 'Left') continue;
+    // The Invoke's answer names the event: its own request id (spec §1.5, §10.9).
+    if (o.command.type === 'Invoke' && o.command.input.InvocationType === 'Event') {
+      const id = o.command.meta.requestId;
+      const own = o.result.right.filter(
+        (e) => e.type === 'AsyncInvocationAccepted' && e.requestId === id,
+      );
+      ensure(own.length === 1, () => `${String(own.length)} acceptances for ${describeOutcome(o)}`);
+    }
+    for (const e of o.result.right) {
+      const i = position;
+      position += 1;
+      const state = before[i] ?? trace.state;
+      const touched = configsTouchedBy(e);
+      if (touched !== undefined) {
+        for (const id of open) {
+          const life = lives.get(id);
+          if (life !== undefined && touched(life)) life.configChanged = true;
+        }
+      }
+      if (e.type === 'InvocationStarted') {
+        // §10.14: with reserved concurrency 0 the function runs 0 times.
+        ensure(
+          reservationOf(state, e.functionName) !== 0,
+          () => `${e.requestId} started on ${e.functionName} with reserved concurrency 0`,
+        );
+      }
+      if (e.type === 'AsyncInvocationAccepted') {
+        ensure(!open.has(e.requestId), () => `${e.requestId} accepted again while queued`);
+        lives.set(e.requestId, {
+          accepted: e,
+          qualifier: e.qualifier ?? '$LATEST',
+          zeroReserved: reservationOf(state, e.functionName) === 0,
+          started: 0,
+          failed: 0,
+          configChanged: false,
+          notBeforeMs: e.atMs,
+          throttles: 0,
+          last: e,
+          records: 0,
+          deadLetters: 0,
+        });
+        open.add(e.requestId);
+        continue;
+      }
+      if (e.type === 'InvocationStarted') {
+        if (e.invocationType !== 'Event') continue;
+        const life = lifeOf(e, i);
+        const { accepted } = life;
+        const config = eventInvokeConfigOf(state, accepted.functionName, life.qualifier);
+        const maxAgeMs = (config?.maximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_SECONDS) * 1_000;
+        // §10.7: no attempt after enqueue time + the maximum age in force at the attempt.
+        ensure(
+          e.atMs <= accepted.atMs + maxAgeMs,
+          () =>
+            `${e.requestId} attempt ${String(life.started + 1)} at +${String(e.atMs - accepted.atMs)} ms, maximum age ${String(maxAgeMs)} ms`,
+        );
+        ensure(
+          e.atMs >= life.notBeforeMs,
+          () => `${e.requestId} started ${String(life.notBeforeMs - e.atMs)} ms before it was due`,
+        );
+        // The version is chosen once, at enqueue time (spec §2, model).
+        ensure(
+          e.executedVersion === accepted.executedVersion &&
+            e.functionName === accepted.functionName,
+          () => `${e.requestId} ran ${e.executedVersion}, accepted for ${accepted.executedVersion}`,
+        );
+        life.started += 1;
+        life.last = e;
+        continue;
+      }
+      if (e.type === 'InvocationCompleted') {
+        if (e.invocationType !== 'Event') continue;
+        const life = lifeOf(e, i);
+        ensure(life.last.type === 'InvocationStarted', () => `${e.requestId} completed twice`);
+        if (e.outcome !== 'Success') life.failed += 1;
+        life.last = e;
+        continue;
+      }
+      if (e.type === 'AsyncInvocationThrottled') {
+        const life = lifeOf(e, i);
+        ensure(e.retryAtMs > e.atMs, () => `${e.requestId} throttled until ${String(e.retryAtMs)}`);
+        life.notBeforeMs = e.retryAtMs;
+        life.throttles += 1;
+        life.last = e;
+        continue;
+      }
+      if (e.type === 'AsyncRetryScheduled') {
+        const life = lifeOf(e, i);
+        const last = life.last;
+        ensure(
+          last.type === 'InvocationCompleted' && last.outcome !== 'Success',
+          () => `${e.requestId} retry scheduled after ${last.type}`,
+        );
+        // §10.15: retry gaps are exactly 60 s, then 120 s (the model's delays).
+        const delay = asyncRetryDelaysMs[Math.min(life.started - 1, asyncRetryDelaysMs.length - 1)];
+        ensure(
+          e.retryAtMs - e.atMs === delay,
+          () =>
+            `${e.requestId} retry ${String(life.started)} after ${String(e.retryAtMs - e.atMs)} ms, not ${String(delay)}`,
+        );
+        life.notBeforeMs = e.retryAtMs;
+        life.last = e;
+        continue;
+      }
+      if (e.type === 'AsyncInvocationEnded') {
+        const life = lifeOf(e, i);
+        const { accepted } = life;
+        const what = () =>
+          `${e.requestId} ended ${e.condition} (count ${String(e.approximateInvokeCount)}), ${String(life.started)} started, ${String(life.failed)} failed, config ${life.configChanged ? 'changed' : 'unchanged'}`;
+        // §10.8: one terminal outcome, counting every run.
+        ensure(
+          e.approximateInvokeCount === life.started &&
+            e.executedVersion === accepted.executedVersion &&
+            e.functionName === accepted.functionName,
+          what,
+        );
+        ensure(life.last.type !== 'InvocationStarted', () => `${what()} while running`);
+        // §10.7: attempts that failed ≤ MaximumRetryAttempts + 1, of the config in force.
+        const config = eventInvokeConfigOf(state, accepted.functionName, life.qualifier);
+        const retries = life.configChanged ? 2 : (config?.maximumRetryAttempts ?? DEFAULT_RETRIES);
+        ensure(life.failed <= retries + 1, () => `${what()}: more than ${String(retries)} retries`);
+        const last = life.last;
+        if (
+          e.condition === 'RetriesExhausted' &&
+          !life.configChanged &&
+          last.type === 'InvocationCompleted'
+        ) {
+          ensure(life.failed === retries + 1, () => `${what()}: retries cut short`);
+        }
+        // §10.14 and §5.10: reserved 0 ends a new event at once, without running it.
+        ensure(
+          (e.condition === 'ZeroReservedConcurrency') === life.zeroReserved,
+          () => `${what()}; reserved 0 at acceptance: ${String(life.zeroReserved)}`,
+        );
+        if (life.zeroReserved) ensure(e.atMs === accepted.atMs, what);
+        if (e.condition === 'Success') {
+          ensure(last.type === 'InvocationCompleted' && last.outcome === 'Success', what);
+        }
+        if (life.started === 0) {
+          // Never ran: reserved 0 at arrival (§5.10, §10.10). The spec's exceptions to §10.10's
+          // "count 0 and no responseContext ⇒ ZeroReservedConcurrency": throttled until the
+          // maximum age ran out (§5.9: attempts "so far (≥0)", EventAgeExceeded), the version
+          // deleted before any attempt (model: RetriesExhausted), a recursive chain stopped
+          // (§5.11).
+          const version = accepted.executedVersion;
+          const versionGone =
+            version === '$LATEST'
+              ? functionOf(state, accepted.functionName) === undefined
+              : publishedOf(state, accepted.functionName)[version] === undefined;
+          ensure(
+            e.condition === 'ZeroReservedConcurrency' ||
+              (e.condition === 'EventAgeExceeded' && life.throttles > 0) ||
+              (e.condition === 'RetriesExhausted' && versionGone) ||
+              e.condition === 'RecursiveInvocationStopped',
+            () => `${what()}, never ran, ${String(life.throttles)} throttles`,
+          );
+        }
+        life.ended = e;
+        life.last = e;
+        open.delete(e.requestId);
+        continue;
+      }
+      if (e.type === 'AsyncRecordDelivered') {
+        const life = lifeOf(e, i);
+        const ended = life.ended;
+        if (ended === undefined) return expect.fail(`record of ${e.requestId} before its end`);
+        life.records += 1;
+        const parsed = JSON.parse(e.message) as InvocationRecord & {
+          readonly detail?: InvocationRecord;
+        };
+        const record = e.service === 'events' ? parsed.detail : parsed;
+        if (record === undefined) return expect.fail(`no record in ${e.message}`);
+        const { requestContext, responseContext } = record;
+        const count = requestContext.approximateInvokeCount;
+        const what = () => `${e.requestId} record ${e.message}`;
+        ensure(life.records === 1 && e.atMs === ended.atMs, what);
+        // §10.9: one request id on the event, its attempts and its record.
+        ensure(requestContext.requestId === e.requestId, what);
+        ensure(requestContext.condition === ended.condition && count === life.started, what);
+        ensure(e.on === (ended.condition === 'Success' ? 'OnSuccess' : 'OnFailure'), what);
+        const payload = life.accepted.payload;
+        ensure(
+          JSON.stringify(record.requestPayload) ===
+            JSON.stringify(payload.trim() === '' ? {} : (JSON.parse(payload) as unknown)),
+          what,
+        );
+        // §10.10: the record's shape follows its condition. A response is there exactly when
+        // the function ran, and then `Success` ⇔ no `functionError`; `ZeroReservedConcurrency`
+        // has count 0 and no response. (An event that never ran for another reason also has
+        // none: see the end of a life above.)
+        ensure(
+          (responseContext !== undefined) === count > 0,
+          () => `${what()}: responseContext with count ${String(count)}`,
+        );
+        ensure(
+          responseContext === undefined ||
+            (ended.condition === 'Success') === (responseContext.functionError === undefined),
+          () => `${what()}: functionError vs ${ended.condition}`,
+        );
+        ensure(
+          ended.condition !== 'ZeroReservedConcurrency' ||
+            (count === 0 && responseContext === undefined),
+          () => `${what()}: count and responseContext vs ${ended.condition}`,
+        );
+        continue;
+      }
+      if (e.type === 'DeadLetterMessageSent') {
+        const life = lifeOf(e, i);
+        const ended = life.ended;
+        if (ended === undefined) return expect.fail(`dead letter of ${e.requestId} before its end`);
+        life.deadLetters += 1;
+        ensure(
+          life.deadLetters === 1 &&
+            e.atMs === ended.atMs &&
+            ended.condition !== 'Success' &&
+            e.attributes.RequestID === e.requestId &&
+            e.body === life.accepted.payload,
+          () => `${e.requestId} dead letter ${JSON.stringify(e)} after ${ended.condition}`,
+        );
+        continue;
+      }
+    }
+    // §10.8: what was accepted and has not ended is exactly what waits or runs in the queue.
+    if (o.after !== o.before) {
+      const queued = queuedRequestIds(o.after);
+      ensure(
+        queued.length === open.size && queued.every((id) => open.has(id)),
+        () =>
+          `queued ${queued.join()} ≠ accepted and not ended ${[...open].join()} after ${describeOutcome(o)}`,
+      );
+    }
+  }
+}
+
+/**
+ * In flight = admitted − completed (issue #3): after every step, the InvocationStarted less the
+ * InvocationCompleted of the log so far is the concurrency slice's total in flight and the number
+ * of running invocations.
+ */
+function inflightIsStartedLessCompleted(trace: Trace): void {
+  let inflight = 0;
+  for (const o of trace.outcomes) {
+    if (o.result._tag === 'Left' || o.after === o.before) continue;
+    for (const e of o.result.right) {
+      if (e.type === 'InvocationStarted') inflight += 1;
+      if (e.type === 'InvocationCompleted') inflight -= 1;
+    }
+    const running = runningInvocations(o.after).length;
+    ensure(
+      o.after.concurrency.inflightTotal === inflight && running === inflight,
+      () =>
+        `${String(inflight)} started − completed, inflightTotal ${String(o.after.concurrency.inflightTotal)}, ${String(running)} running after ${describeOutcome(o)}`,
+    );
+  }
+}
+
+/**
+ * Placement (spec invocation §4): a warm start runs on an idle environment of its kind of that
+ * function version, as the state stood just before it; a new environment is created only when no
+ * idle on-demand one of the version was there.
+ */
+function warmStartsOnIdleEnvironments(trace: Trace): void {
+  const before = statesBeforeEvents(trace);
+  trace.log.forEach((e, i) => {
+    if (e.type !== 'InvocationStarted') return;
+    const state = before[i];
+    if (state === undefined) return expect.fail(`no state before event ${String(i)}`);
+    const pool = poolOf(state, e.functionName, e.executedVersion);
+    const idleOnDemand = pool?.idleOnDemand ?? [];
+    const where = () =>
+      `${e.requestId} on ${e.functionName}:${e.executedVersion}#${e.environmentId} (${e.initializationType}, ${e.newEnvironment ? 'new' : 'warm'}); idle on demand: ${idleOnDemand.join()}; idle provisioned: ${(pool?.idleProvisioned ?? []).join()}`;
+    if (e.newEnvironment) {
+      ensure(e.initializationType === 'on-demand' && idleOnDemand.length === 0, where);
+    } else if (e.initializationType === 'on-demand') {
+      ensure(idleOnDemand.includes(e.environmentId), where);
+    } else {
+      ensure((pool?.idleProvisioned ?? []).includes(e.environmentId), where);
+    }
+  });
+}
+
 /** The invariants, by name; one fold feeds them all (a fold is the expensive part). */
 const INVARIANTS: ReadonlyArray<readonly [string, (trace: Trace) => void]> = [
   [
@@ -1163,6 +1607,18 @@ const INVARIANTS: ReadonlyArray<readonly [string, (trace: Trace) => void]> = [
     executedVersionDomain,
   ],
   ['§10.13 running concurrency totals agree with recounts', runningTotalsAgree],
+  [
+    '§10.7–10, 14, 15 async delivery: one end per event, attempt and age bounds, counts, request ids, records',
+    asyncDelivery,
+  ],
+  [
+    'in flight = InvocationStarted − InvocationCompleted = running invocations',
+    inflightIsStartedLessCompleted,
+  ],
+  [
+    'a warm start runs on an environment idle just before; a new one only when none is idle (spec §4)',
+    warmStartsOnIdleEnvironments,
+  ],
 ];
 
 describe('Lambda decider: invariants in every reachable state', () => {

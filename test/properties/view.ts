@@ -4,11 +4,12 @@
  * accessors (`entryOf`, `keysOf`), so the properties do not change when the storage layout does.
  */
 import type { AliasRecord } from '../../src/aliases/state.js';
+import type { EventInvokeConfigRecord } from '../../src/async/state.js';
 import type { ProvisionedConcurrencyConfig } from '../../src/concurrency/state.js';
 import type { EnvironmentPool } from '../../src/environments/state.js';
 import type { InvocationStarted } from '../../src/invocation/events.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../src/functions/state.js';
-import { entryOf, keysOf, valuesOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
+import { entryOf, keysOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
 import type { FunctionVersions } from '../../src/versions/state.js';
 
@@ -49,6 +50,14 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
     running: state.invocation.running,
     environments: state.environments.byFunction,
   };
+  // Each function version's environments are sharded too.
+  for (const fn of entriesOf(state.environments.byFunction).map(([k]) => k)) {
+    for (const [version, pool] of Object.entries(
+      entryIn(state.environments.byFunction, fn) ?? {},
+    )) {
+      slices[`environments of ${fn}:${version}`] = pool.environments;
+    }
+  }
   return Object.entries(slices).flatMap(([slice, collection]) =>
     collection.size === entriesOf(collection).length
       ? []
@@ -153,7 +162,8 @@ export interface BusyEnvironment {
 export function busyEnvironments(state: LambdaState): ReadonlyArray<BusyEnvironment> {
   return environmentFunctions(state).flatMap((functionName) =>
     poolsOf(state, functionName).flatMap(([version, pool]) =>
-      valuesOf(pool.environments)
+      entriesOf(pool.environments)
+        .map(([, environment]) => environment)
         .filter((environment) => environment.busy)
         .map((environment) => ({
           functionName,
@@ -202,3 +212,32 @@ export function recountConcurrency(state: LambdaState): ConcurrencyRecount {
     inflightOnDemandByFunction,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Asynchronous delivery
+// ---------------------------------------------------------------------------------------------
+
+/** The running `Event` attempts' request ids, sorted (a stable order to pick from). */
+export const runningEventRequestIds = (state: LambdaState): ReadonlyArray<string> =>
+  runningInvocations(state)
+    .filter((started) => started.invocationType === 'Event')
+    .map((started) => started.requestId)
+    .sort();
+
+/** The request ids of the accepted events without a terminal outcome yet, sorted. */
+export const queuedRequestIds = (state: LambdaState): ReadonlyArray<string> =>
+  keysOf(state.async.queued).sort();
+
+/** The EventInvokeConfig stored for exactly this qualifier (`$LATEST`, a version or an alias). */
+export const eventInvokeConfigOf = (
+  state: LambdaState,
+  fn: string,
+  qualifier: string,
+): EventInvokeConfigRecord | undefined => entryIn(state.async.configs, fn)?.[qualifier];
+
+/** A function version's environment pool, if it has one. */
+export const poolOf = (
+  state: LambdaState,
+  fn: string,
+  version: string,
+): EnvironmentPool | undefined => entryIn(state.environments.byFunction, fn)?.[version];
