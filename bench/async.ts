@@ -7,25 +7,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import {
-  decide,
-  evolveAll,
   initialState,
   type LambdaCommand,
   type LambdaEvent,
   type LambdaState,
 } from '../src/index.js';
+import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
 import { median } from './measure.js';
-
-const ROLE = 'arn:aws:iam::123456789012:role/bench';
-const EMPTY_ZIP = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
-const T0 = 1_767_225_600_000;
-
-function step(state: LambdaState, command: LambdaCommand, log: LambdaEvent[]): LambdaState {
-  const decided = decide(command, state);
-  if (decided._tag === 'Left') throw new Error(`${command.type}: ${decided.left.message}`);
-  log.push(...decided.right);
-  return evolveAll(state, decided.right);
-}
 
 function consumerAccount(concurrency: number): LambdaState {
   const log: LambdaEvent[] = [];

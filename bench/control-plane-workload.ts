@@ -14,9 +14,8 @@ import {
   type LambdaEvent,
   type LambdaState,
 } from '../src/index.js';
+import { EMPTY_ZIP, ROLE } from './fixtures.js';
 
-const ROLE = 'arn:aws:iam::123456789012:role/bench';
-const EMPTY_ZIP = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
 /** A second valid zip (with a 4-byte comment), so code updates change CodeSha256. */
 const COMMENTED_ZIP = new Uint8Array([
   80,

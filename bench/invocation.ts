@@ -18,18 +18,10 @@ import {
   type LambdaEvent,
   type LambdaState,
 } from '../src/index.js';
+import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
 import { median } from './measure.js';
 
-const ROLE = 'arn:aws:iam::123456789012:role/bench';
-const EMPTY_ZIP = new Uint8Array([80, 75, 5, 6, ...new Array<number>(18).fill(0)]);
-const T0 = 1_767_225_600_000;
 const FUNCTIONS = 10;
-
-function run(state: LambdaState, command: LambdaCommand): LambdaState {
-  const decided = decide(command, state);
-  if (decided._tag === 'Left') throw new Error(`${command.type}: ${decided.left.message}`);
-  return evolveAll(state, decided.right);
-}
 
 /** An account with 10 functions, warm, and `inFlight` executions running that never end. */
 function accountWith(inFlight: number): LambdaState {
@@ -39,7 +31,7 @@ function accountWith(inFlight: number): LambdaState {
     idleEnvironmentLifetimeMs: 86_400_000,
   });
   for (let f = 0; f < FUNCTIONS; f += 1) {
-    state = run(state, {
+    state = step(state, {
       type: 'CreateFunction',
       input: {
         FunctionName: `fn-${String(f)}`,
@@ -52,7 +44,7 @@ function accountWith(inFlight: number): LambdaState {
     });
   }
   for (let i = 0; i < inFlight; i += 1) {
-    state = run(state, invoke(`held-${String(i)}`, i % FUNCTIONS, T0 + 2_000));
+    state = step(state, invoke(`held-${String(i)}`, i % FUNCTIONS, T0 + 2_000));
   }
   return state;
 }
