@@ -12,6 +12,7 @@ import {
   type LambdaEvent,
   type LambdaState,
 } from '../src/index.js';
+import { wideEntryOf } from '../src/kernel/dictionary.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
 import { median } from './measure.js';
 
@@ -131,9 +132,7 @@ function runningStarts(state: LambdaState, events: ReadonlyArray<LambdaEvent>): 
   return events.filter(
     (e) =>
       e.type === 'InvocationStarted' &&
-      state.invocation.running.shards.some(
-        (shard) => shard !== undefined && `#${e.requestId}` in shard,
-      ),
+      wideEntryOf(state.invocation.running, e.requestId) !== undefined,
   );
 }
 

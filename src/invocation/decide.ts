@@ -7,7 +7,7 @@
  * @module
  */
 import { resolveFunctionName } from '../kernel/arn.js';
-import { entryOf } from '../kernel/dictionary.js';
+import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
 import {
   functionInState,
   invalidParameterValue,
@@ -152,7 +152,7 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   // A request id names one invocation until it ends: a running call or a queued event (model
   // text; AWS assigns the ids itself).
   if (
-    entryOf(state.invocation.running, requestId) !== undefined ||
+    wideEntryOf(state.invocation.running, requestId) !== undefined ||
     entryOf(state.async.queued, requestId) !== undefined
   ) {
     return left(invalidParameterValue(`Request id ${requestId} is already running`));
@@ -256,7 +256,7 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
   const input = command.input;
   const invalid = toValidationException(completionViolations(input));
   if (invalid !== undefined) return left(invalid);
-  const started = entryOf(state.invocation.running, input.requestId);
+  const started = wideEntryOf(state.invocation.running, input.requestId);
   // Not an AWS operation: the caller named an invocation that is not running (model text).
   if (started === undefined) {
     return left(resourceNotFound(`No running invocation has request id ${input.requestId}`));

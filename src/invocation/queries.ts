@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { entryOf } from '../kernel/dictionary.js';
+import { wideEntryOf } from '../kernel/dictionary.js';
 import type { LambdaState } from '../lambda.js';
 import type { InvocationCompleted, InvocationStarted } from './events.js';
 
@@ -34,5 +34,5 @@ export function runningInvocation(
   state: LambdaState,
   requestId: string,
 ): InvocationStarted | undefined {
-  return entryOf(state.invocation.running, requestId);
+  return wideEntryOf(state.invocation.running, requestId);
 }

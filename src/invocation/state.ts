@@ -6,10 +6,10 @@
  * @module
  */
 import {
-  emptyShardedDictionary,
-  putEntry,
-  removeEntry,
-  type ShardedDictionary,
+  emptyWideDictionary,
+  putWideEntry,
+  removeWideEntry,
+  type WideDictionary,
 } from '../kernel/dictionary.js';
 import type { EventHandlers } from '../kernel/evolve.js';
 import type { InvocationEvent, InvocationStarted } from './events.js';
@@ -17,7 +17,7 @@ import type { InvocationEvent, InvocationStarted } from './events.js';
 /** The invocation slice of the model state. */
 export interface InvocationState {
   /** Each running invocation as it started, until its completion. */
-  readonly running: ShardedDictionary<InvocationStarted>;
+  readonly running: WideDictionary<InvocationStarted>;
   /** The routing PRNG's state (`kernel/random.ts`). */
   readonly routingState: number;
   /** Accepted `Event` invocations so far (their delivery is the asynchronous module's). */
@@ -26,7 +26,7 @@ export interface InvocationState {
 
 /** Nothing running; the PRNG at its seed. */
 export function initialInvocationState(routingState: number): InvocationState {
-  return { running: emptyShardedDictionary(), routingState, asyncAccepted: 0 };
+  return { running: emptyWideDictionary(), routingState, asyncAccepted: 0 };
 }
 
 const advanceRouting = (
@@ -40,13 +40,13 @@ const advanceRouting = (
 export const invocationHandlers: EventHandlers<InvocationState, InvocationEvent> = {
   InvocationStarted: (draft, e) => {
     advanceRouting(draft, e);
-    putEntry(draft.running, e.requestId, e);
+    putWideEntry(draft.running, e.requestId, e);
   },
   InvocationThrottled: (draft, e) => {
     advanceRouting(draft, e);
   },
   InvocationCompleted: (draft, e) => {
-    removeEntry(draft.running, e.requestId);
+    removeWideEntry(draft.running, e.requestId);
   },
   AsyncInvocationAccepted: (draft, e) => {
     advanceRouting(draft, e);

@@ -11,6 +11,11 @@ import {
   SHARD_COUNT,
   shardOf,
   valuesOf,
+  emptyWideDictionary,
+  putWideEntry,
+  removeWideEntry,
+  wideEntriesOf,
+  wideEntryOf,
   type ShardedDictionary,
 } from '../../src/kernel/dictionary.js';
 import { applyEvents } from '../../src/kernel/evolve.js';
@@ -132,5 +137,33 @@ describe('sharded dictionaries behave as one map, whatever the keys (DESIGN §4)
     }
     expect(counts.size).toBe(SHARD_COUNT);
     expect(Math.max(...counts.values())).toBeLessThan(40);
+  });
+});
+
+describe('WideDictionary: two levels of shards for tens of thousands of keys', () => {
+  it('keeps every entry findable, counts them, and removes them, across both levels', () => {
+    const keys = Array.from({ length: 3_000 }, (_, i) => `req-${String(i)}`);
+    const filled = applyEvents(
+      emptyWideDictionary<number>(),
+      [...keys.map((key, i) => [key, i] as const), ['req-0', -1] as const],
+      (draft, [key, value]) => {
+        putWideEntry(draft, key, value);
+      },
+    );
+    // The second put of req-0 replaces it: not a new entry.
+    expect(filled.size).toBe(3_000);
+    expect(wideEntryOf(filled, 'req-0')).toBe(-1);
+    expect(wideEntryOf(filled, 'req-2999')).toBe(2_999);
+    expect(wideEntryOf(filled, 'absent')).toBeUndefined();
+    expect(
+      wideEntriesOf(filled)
+        .map(([key]) => key)
+        .sort(),
+    ).toEqual([...keys].sort());
+    const emptied = applyEvents(filled, [...keys.slice(1), 'absent'], (draft, key) => {
+      removeWideEntry(draft, key);
+    });
+    expect(emptied.size).toBe(1);
+    expect(wideEntriesOf(emptied)).toEqual([['req-0', -1]]);
   });
 });

@@ -9,7 +9,12 @@ import type { ProvisionedConcurrencyConfig } from '../../src/concurrency/state.j
 import type { EnvironmentPool } from '../../src/environments/state.js';
 import type { InvocationStarted } from '../../src/invocation/events.js';
 import type { FunctionRecord, FunctionVersionRecord } from '../../src/functions/state.js';
-import { entryOf, keysOf, type ShardedDictionary } from '../../src/kernel/dictionary.js';
+import {
+  entryOf,
+  keysOf,
+  wideEntriesOf,
+  type ShardedDictionary,
+} from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
 import type { FunctionVersions } from '../../src/versions/state.js';
 
@@ -47,7 +52,6 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
     provisioned: state.concurrency.provisionedByFunction,
     inflightOnDemand: state.concurrency.inflightOnDemandByFunction,
     scaling: state.concurrency.scalingByFunction,
-    running: state.invocation.running,
     environments: state.environments.byFunction,
   };
   // Each function version's environments are sharded too.
@@ -58,12 +62,20 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
       slices[`environments of ${fn}:${version}`] = pool.environments;
     }
   }
-  return Object.entries(slices).flatMap(([slice, collection]) =>
-    collection.size === entriesOf(collection).length
+  const running = state.invocation.running;
+  const runningEntries = wideEntriesOf(running).length;
+  const runningMismatch =
+    running.size === runningEntries
       ? []
-      : [
-          `${slice}: size ${String(collection.size)}, ${String(entriesOf(collection).length)} entries`,
-        ],
+      : [`running: size ${String(running.size)}, ${String(runningEntries)} entries`];
+  return runningMismatch.concat(
+    Object.entries(slices).flatMap(([slice, collection]) =>
+      collection.size === entriesOf(collection).length
+        ? []
+        : [
+            `${slice}: size ${String(collection.size)}, ${String(entriesOf(collection).length)} entries`,
+          ],
+    ),
   );
 }
 
@@ -131,11 +143,13 @@ export const inflightFunctions = (state: LambdaState): ReadonlyArray<string> =>
 
 /** Every running invocation, as it started. */
 export const runningInvocations = (state: LambdaState): ReadonlyArray<InvocationStarted> =>
-  entriesOf(state.invocation.running).map(([, started]) => started);
+  wideEntriesOf(state.invocation.running).map(([, started]) => started);
 
 /** The request ids of the running invocations, sorted (a stable order to pick from). */
 export const runningRequestIds = (state: LambdaState): ReadonlyArray<string> =>
-  keysOf(state.invocation.running).sort();
+  wideEntriesOf(state.invocation.running)
+    .map(([key]) => key)
+    .sort();
 
 /** A function's environment pools, by version. */
 export const poolsOf = (
