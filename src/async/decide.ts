@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { entryOf } from '../kernel/dictionary.js';
+import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
 import { utf8Length } from '../kernel/ids.js';
 import { functionArn, resolveFunctionName } from '../kernel/arn.js';
 import { invalidParameterValue, resourceNotFound, type AwsError } from '../kernel/errors.js';
@@ -526,7 +526,7 @@ export function dispatchDue(
   let current = state;
   const events: LambdaEvent[] = [];
   for (const due of dueAttempts(state.async, atMs)) {
-    const event = entryOf(current.async.queued, due.requestId);
+    const event = wideEntryOf(current.async.queued, due.requestId);
     if (event === undefined) continue;
     const decided = attempt(current, event, atMs);
     current = apply(current, decided);
@@ -542,7 +542,7 @@ export function dispatchDue(
  * (`EventAgeExceeded`, AWS's look-ahead).
  */
 export function afterAttempt(state: LambdaState, completed: InvocationCompleted): LambdaEvent[] {
-  const queued = entryOf(state.async.queued, completed.requestId);
+  const queued = wideEntryOf(state.async.queued, completed.requestId);
   if (queued === undefined) return [];
   // The event as it stands once this completion is applied.
   const event: QueuedEvent = {

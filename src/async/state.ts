@@ -23,7 +23,12 @@ import {
   entryOf,
   putEntry,
   removeEntry,
-  valuesOf,
+  emptyWideDictionary,
+  putWideEntry,
+  removeWideEntry,
+  wideEntriesOf,
+  wideEntryOf,
+  type WideDictionary,
   type Dictionary,
   type ShardedDictionary,
 } from '../kernel/dictionary.js';
@@ -86,7 +91,7 @@ export interface AsyncState {
   /** Event invoke configs by function, then by qualifier (`$LATEST`, version or alias). */
   readonly configs: ShardedDictionary<Dictionary<EventInvokeConfigRecord>>;
   /** Every accepted event without a terminal outcome yet, by request id. */
-  readonly queued: ShardedDictionary<QueuedEvent>;
+  readonly queued: WideDictionary<QueuedEvent>;
   /** Waiting attempts, one due queue per delay in ms. */
   readonly attempts: Dictionary<DueQueue<PendingAttempt>>;
   readonly nextSequence: number;
@@ -96,7 +101,7 @@ export interface AsyncState {
 export function initialAsyncState(): AsyncState {
   return {
     configs: emptyShardedDictionary(),
-    queued: emptyShardedDictionary(),
+    queued: emptyWideDictionary(),
     attempts: emptyDictionary(),
     nextSequence: 0,
   };
@@ -121,7 +126,7 @@ export function dueAttempts(state: AsyncState, nowMs: number): PendingAttempt[] 
 
 /** How many accepted events wait in the queue or run, per function. */
 export function queuedEvents(state: AsyncState): QueuedEvent[] {
-  return valuesOf(state.queued);
+  return wideEntriesOf(state.queued).map(([, event]) => event);
 }
 
 function schedule(
@@ -162,7 +167,7 @@ function removeConfig(draft: Draft<AsyncState>, functionName: string, qualifier:
 }
 
 const queuedOf = (draft: Draft<AsyncState>, requestId: string): Draft<QueuedEvent> =>
-  present(entryOf(draft.queued, requestId), requestId);
+  present(wideEntryOf(draft.queued, requestId), requestId);
 
 /** How the async slice changes. */
 export const asyncHandlers: EventHandlers<
@@ -191,7 +196,7 @@ export const asyncHandlers: EventHandlers<
     removeConfig(draft, e.functionName, e.aliasName);
   },
   AsyncInvocationAccepted: (draft, e) => {
-    putEntry(draft.queued, e.requestId, {
+    putWideEntry(draft.queued, e.requestId, {
       requestId: e.requestId,
       functionName: e.functionName,
       ...(e.qualifier === undefined ? {} : { qualifier: e.qualifier }),
@@ -236,6 +241,6 @@ export const asyncHandlers: EventHandlers<
   },
   AsyncInvocationEnded: (draft, e) => {
     unschedule(draft, queuedOf(draft, e.requestId));
-    removeEntry(draft.queued, e.requestId);
+    removeWideEntry(draft.queued, e.requestId);
   },
 };

@@ -7,7 +7,7 @@
  * @module
  */
 import { resolveFunctionName } from '../kernel/arn.js';
-import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
+import { wideEntryOf } from '../kernel/dictionary.js';
 import {
   functionInState,
   invalidParameterValue,
@@ -153,7 +153,7 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   // text; AWS assigns the ids itself).
   if (
     wideEntryOf(state.invocation.running, requestId) !== undefined ||
-    entryOf(state.async.queued, requestId) !== undefined
+    wideEntryOf(state.async.queued, requestId) !== undefined
   ) {
     return left(invalidParameterValue(`Request id ${requestId} is already running`));
   }

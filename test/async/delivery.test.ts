@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asyncQueue } from '../../src/async/queries.js';
 import { react } from '../../src/async/react.js';
 import type { InvocationRequest } from '../../src/invocation/commands.js';
-import { valuesOf } from '../../src/kernel/dictionary.js';
+import { wideEntriesOf } from '../../src/kernel/dictionary.js';
 import type { LambdaSettingsInput } from '../../src/kernel/settings.js';
 import { decide, replay, type LambdaEvent } from '../../src/lambda.js';
 import { operations } from '../../src/operations/operations.js';
@@ -902,7 +902,8 @@ describe('One terminal outcome per event, and replay (spec invocation §10 invar
     let s = mixed().advance(60_000);
     // finish whatever runs, until nothing is left in the queue
     for (let round = 0; round < 10; round += 1) {
-      const running = valuesOf(s.state.async.queued)
+      const running = wideEntriesOf(s.state.async.queued)
+        .map(([, event]) => event)
         .filter((e) => e.running)
         .map((e) => e.requestId);
       for (const id of running) s = failAfter500(s, id);

@@ -240,7 +240,9 @@ export const runningEventRequestIds = (state: LambdaState): ReadonlyArray<string
 
 /** The request ids of the accepted events without a terminal outcome yet, sorted. */
 export const queuedRequestIds = (state: LambdaState): ReadonlyArray<string> =>
-  keysOf(state.async.queued).sort();
+  wideEntriesOf(state.async.queued)
+    .map(([key]) => key)
+    .sort();
 
 /** The EventInvokeConfig stored for exactly this qualifier (`$LATEST`, a version or an alias). */
 export const eventInvokeConfigOf = (
