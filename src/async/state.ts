@@ -138,7 +138,9 @@ function schedule(
   unschedule(draft, event);
   const delayMs = dueMs - atMs;
   const key = String(delayMs);
-  if (draft.attempts[key] === undefined) draft.attempts[key] = emptyDueQueue();
+  if (draft.attempts[key] === undefined) {
+    draft.attempts[key] = emptyDueQueue<PendingAttempt>() as Draft<DueQueue<PendingAttempt>>;
+  }
   const position = enqueueDue(present(draft.attempts[key], key), {
     dueMs,
     requestId: event.requestId,

@@ -42,14 +42,19 @@ export type Shard<V> = Readonly<Record<`#${string}`, V>>;
 /** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
 export const SHARD_COUNT = 64;
 
-/** The shard a key lives in: FNV-1a over the key's UTF-16 code units, modulo `SHARD_COUNT`. */
-export function shardOf(key: string): number {
+/** FNV-1a over the key's UTF-16 code units: a 32-bit unsigned hash. */
+function fnv1a(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % SHARD_COUNT;
+  return hash >>> 0;
+}
+
+/** The shard a key lives in: the low bits of its FNV-1a hash, modulo `SHARD_COUNT`. */
+export function shardOf(key: string): number {
+  return fnv1a(key) % SHARD_COUNT;
 }
 
 const slot = (key: string): `#${string}` => `#${key}`;
@@ -128,8 +133,12 @@ export interface WideDictionary<V> {
   readonly size: number;
 }
 
-/** The outer bucket of a key: a hash independent of the inner shard's, so keys spread on both. */
-const bucketOf = (key: string): string => String(shardOf(`${key}\u0000bucket`));
+/**
+ * The outer bucket of a key: the high bits of the same hash. The low bits pick the inner shard, and
+ * FNV's low bits after any suffix depend only on its low bits before, so a suffixed hash would put
+ * every key of a bucket in one inner shard; the high bits are mixed by every carry.
+ */
+const bucketOf = (key: string): string => String((fnv1a(key) >>> 24) % SHARD_COUNT);
 
 /** A new, empty wide record. */
 export function emptyWideDictionary<V>(): WideDictionary<V> {

@@ -9,7 +9,15 @@
  *
  * @module
  */
-import { emptyDictionary, type Dictionary } from './dictionary.js';
+import {
+  emptyDictionary,
+  emptyShardedDictionary,
+  entryOf,
+  putEntry,
+  removeEntry,
+  type Dictionary,
+  type ShardedDictionary,
+} from './dictionary.js';
 import type { Draft } from './evolve.js';
 
 /** Anything that comes due at a model time. */
@@ -19,33 +27,37 @@ export interface DueEntry {
 
 /**
  * Entries by position, from `head` (oldest still present) up to `next`, held in chunks of
- * `CHUNK_SIZE` positions so that an Immer write copies one small chunk, not every waiting entry.
+ * `CHUNK_SIZE` positions, the chunks themselves sharded, so that an Immer write copies one small
+ * chunk and one small shard of chunks, not every waiting entry — with 100,000 waiting as with 10.
  */
 export interface DueQueue<T extends DueEntry> {
   readonly head: number;
   readonly next: number;
-  readonly chunks: Dictionary<Dictionary<T>>;
+  readonly chunks: ShardedDictionary<Dictionary<T>>;
 }
 
 const CHUNK_SIZE = 64;
 const chunkOf = (position: number): string => String(Math.floor(position / CHUNK_SIZE));
 
 function entryAt<T extends DueEntry>(queue: DueQueue<T>, position: number): T | undefined {
-  return queue.chunks[chunkOf(position)]?.[String(position)];
+  return entryOf(queue.chunks, chunkOf(position))?.[String(position)];
 }
 
 /** A queue with nothing waiting. */
 export function emptyDueQueue<T extends DueEntry>(): DueQueue<T> {
-  return { head: 0, next: 0, chunks: emptyDictionary() };
+  return { head: 0, next: 0, chunks: emptyShardedDictionary() };
 }
 
 /** Adds an entry at the end of the queue and returns its position, to remove it later. */
 export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry: T): number {
   const position = draft.next;
   const chunkKey = chunkOf(position);
-  const chunk = draft.chunks[chunkKey] ?? emptyDictionary();
-  (chunk as Record<string, T>)[String(position)] = entry;
-  draft.chunks[chunkKey] = chunk;
+  let chunk = entryOf(draft.chunks, chunkKey);
+  if (chunk === undefined) {
+    putEntry(draft.chunks, chunkKey, emptyDictionary());
+    chunk = entryOf(draft.chunks, chunkKey);
+  }
+  if (chunk !== undefined) (chunk as Record<string, T>)[String(position)] = entry;
   draft.next = position + 1;
   return position;
 }
@@ -53,13 +65,12 @@ export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry:
 /** Removes the entry at `position` (it happened, or it no longer will) and skips the head past gaps. */
 export function removeDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, position: number): void {
   const chunkKey = chunkOf(position);
-  const chunk = draft.chunks[chunkKey];
+  const chunk = entryOf(draft.chunks, chunkKey);
   if (chunk === undefined) return;
   // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
   delete chunk[String(position)];
   // An emptied chunk goes, so the queue holds only chunks with waiting entries.
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  if (Object.keys(chunk).length === 0) delete draft.chunks[chunkKey];
+  if (Object.keys(chunk).length === 0) removeEntry(draft.chunks, chunkKey);
   while (draft.head < draft.next && entryAt(draft as DueQueue<T>, draft.head) === undefined) {
     draft.head += 1;
   }
@@ -80,7 +91,7 @@ export function dueEntries<T extends DueEntry>(queue: DueQueue<T>, nowMs: number
 /** The oldest waiting entry, if any: the next to come due. */
 export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined {
   for (let position = queue.head; position < queue.next; position += 1) {
-    const entry = queue.chunks[chunkOf(position)]?.[String(position)];
+    const entry = entryAt(queue, position);
     if (entry !== undefined) return entry;
   }
   return undefined;
@@ -94,7 +105,7 @@ export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined 
 export function countDueAfter<T extends DueEntry>(queue: DueQueue<T>, nowMs: number): number {
   let position = queue.head;
   while (position < queue.next) {
-    const entry = queue.chunks[chunkOf(position)]?.[String(position)];
+    const entry = entryAt(queue, position);
     if (entry !== undefined && entry.dueMs > nowMs) break;
     position += 1;
   }
