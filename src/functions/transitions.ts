@@ -69,7 +69,8 @@ export function pendingTransitions(transitions: Transitions): PendingTransition[
 
 /** When the earliest waiting transition is due; `Infinity` when none waits. */
 export function nextTransitionDueMs(transitions: Transitions): number {
-  return Math.min(
-    ...KINDS.map((kind) => firstDue(transitions[kind])?.dueMs ?? Number.POSITIVE_INFINITY),
-  );
+  // Read before every command: no array is built for it.
+  let next = Number.POSITIVE_INFINITY;
+  for (const kind of KINDS) next = Math.min(next, firstDue(transitions[kind])?.dueMs ?? next);
+  return next;
 }

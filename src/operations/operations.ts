@@ -39,7 +39,6 @@ import type {
   InvocationRequest,
   InvokeModelInput,
 } from '../invocation/commands.js';
-import type { InvocationCompleted } from '../invocation/events.js';
 import { invocationResponse, type InvocationResponse } from '../invocation/queries.js';
 import type {
   CreateAliasRequest,
@@ -251,24 +250,19 @@ function invokeOperation(
   };
 }
 
-/** The name of the function a command's events are about (its first event names it). */
-const changedFunction = (events: ReadonlyArray<LambdaEvent>): string =>
-  present(
-    events.find(
-      (e) =>
-        e.type !== 'FunctionActivated' &&
-        e.type !== 'FunctionUpdateCompleted' &&
-        e.type !== 'FunctionVersionActivated' &&
-        e.type !== 'ProvisionedConcurrencyAllocated' &&
-        e.type !== 'ExecutionEnvironmentReclaimed' &&
-        e.type !== 'InvocationStarted' &&
-        e.type !== 'AsyncInvocationThrottled' &&
-        e.type !== 'AsyncInvocationEnded' &&
-        e.type !== 'AsyncRecordDelivered' &&
-        e.type !== 'DeadLetterMessageSent',
-    ),
-    'command event',
-  ).functionName;
+/**
+ * The command's own event of `type`. The events of a command may begin with transitions that came
+ * due and end with dispatched attempts, but those are never of the command's own type.
+ */
+function ownEvent<T extends LambdaEvent['type']>(
+  events: ReadonlyArray<LambdaEvent>,
+  type: T,
+): Extract<LambdaEvent, { readonly type: T }> {
+  return present(
+    events.find((e): e is Extract<LambdaEvent, { readonly type: T }> => e.type === type),
+    type,
+  );
+}
 
 /** The version a command published, if it published one. */
 const publishedVersion = (
@@ -304,7 +298,7 @@ function latestOf(state: LambdaState, functionName: string): FunctionConfigurati
 export const operations = {
   /** CreateFunction: 201 and the new configuration (`Version` "1" with `Publish`, ARN unqualified). */
   CreateFunction: run('CreateFunction', 201, (state, _input: CreateFunctionRequest, events) => {
-    const name = changedFunction(events);
+    const name = ownEvent(events, 'FunctionCreated').functionName;
     const latest = present(latestConfiguration(state, name), name);
     const published = publishedVersion(events);
     return published === undefined ? latest : { ...latest, Version: published.version };
@@ -343,11 +337,11 @@ export const operations = {
   DeleteFunction: run('DeleteFunction', 204, (_state, _input: DeleteFunctionRequest) => undefined),
   /** CreateAlias: 201 and the alias. */
   CreateAlias: run('CreateAlias', 201, (state, input: CreateAliasRequest, events) =>
-    aliasAfter(state, changedFunction(events), input.Name),
+    aliasAfter(state, ownEvent(events, 'AliasCreated').functionName, input.Name),
   ),
   /** UpdateAlias: 200 and the alias, with a new RevisionId. */
   UpdateAlias: run('UpdateAlias', 200, (state, input: UpdateAliasRequest, events) =>
-    aliasAfter(state, changedFunction(events), input.Name),
+    aliasAfter(state, ownEvent(events, 'AliasUpdated').functionName, input.Name),
   ),
   /** DeleteAlias: 204, also when the alias did not exist. */
   DeleteAlias: run('DeleteAlias', 204, (_state, _input: DeleteAliasRequest) => undefined),
@@ -399,10 +393,7 @@ export const operations = {
     'PutProvisionedConcurrencyConfig',
     202,
     (state, _input: PutProvisionedConcurrencyConfigRequest, events) => {
-      const requested = present(
-        events.find((e) => e.type === 'ProvisionedConcurrencyRequested'),
-        'requested event',
-      );
+      const requested = ownEvent(events, 'ProvisionedConcurrencyRequested');
       const config = present(
         entryOf(state.concurrency.provisionedByFunction, requested.functionName)?.[
           requested.qualifier
@@ -435,12 +426,7 @@ export const operations = {
     'CompleteInvocation',
     200,
     (_state, _input: CompleteInvocationInput, events) =>
-      invocationResponse(
-        present(
-          events.find((e): e is InvocationCompleted => e.type === 'InvocationCompleted'),
-          'completion',
-        ),
-      ),
+      invocationResponse(ownEvent(events, 'InvocationCompleted')),
   ),
   /** PutFunctionEventInvokeConfig: 200 and the whole config, which replaces any earlier one. */
   PutFunctionEventInvokeConfig: run(
@@ -479,10 +465,7 @@ function configAfter(
   state: LambdaState,
   events: ReadonlyArray<LambdaEvent>,
 ): FunctionEventInvokeConfig {
-  const changed = present(
-    events.find((e) => e.type === 'EventInvokeConfigChanged'),
-    'config event',
-  );
+  const changed = ownEvent(events, 'EventInvokeConfigChanged');
   return eventInvokeConfigResponse(
     state,
     changed.functionName,

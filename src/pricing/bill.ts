@@ -843,7 +843,7 @@ const lineOrder = (a: BilledLine, b: BilledLine): number =>
  *
  * @example
  * ```ts
- * for (const invoice of invoices(bill)) console.log(invoice.month, formatUsd(invoice.total));
+ * const totals = invoices(bill).map((invoice) => `${invoice.month}: ${formatUsd(invoice.total)}`);
  * ```
  */
 export function invoices(bill: Bill, asOfMs?: number): ReadonlyArray<Invoice> {
