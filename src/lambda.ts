@@ -56,7 +56,13 @@ import { invariant } from './kernel/assert.js';
 import type { Decider } from './kernel/decider.js';
 import type { AwsError } from './kernel/errors.js';
 import { validationException } from './kernel/errors.js';
-import { applyEvent, applyEvents, handlerFor, type Draft } from './kernel/evolve.js';
+import {
+  applyEvent,
+  applyEvents,
+  applyEventsInPlace,
+  handlerFor,
+  type Draft,
+} from './kernel/evolve.js';
 import { isLeft, left, right, type Either } from './kernel/fp.js';
 import { revisionIds } from './kernel/ids.js';
 import type { Command } from './kernel/message.js';
@@ -163,6 +169,14 @@ export function evolveAll(state: LambdaState, events: Iterable<LambdaEvent>): La
   return applyEvents(state, events, recipe);
 }
 
+/**
+ * Applies a batch of events to a private, mutable state (one made with `thawed`) by running the
+ * same recipes without Immer: the runner's fast path. Never hand it a state anyone else holds.
+ */
+export function evolveInPlace(state: LambdaState, events: Iterable<LambdaEvent>): LambdaState {
+  return applyEventsInPlace(state, events, recipe);
+}
+
 /** Rebuilds the state a log describes. */
 export function replay(
   events: Iterable<LambdaEvent>,
@@ -204,8 +218,12 @@ function decideCommand(
   }
 }
 
-/** When the earliest clock-driven entry of any kind is due; `Infinity` when none waits. */
-function nextDueMs(state: LambdaState): number {
+/**
+ * When the model next has something to do on its own — a lifecycle transition, a provisioned
+ * allocation, an idle environment reclaimed, an asynchronous attempt — or `Infinity` when nothing
+ * waits. A driver that owns the clock advances to it before anything later happens.
+ */
+export function nextDueMs(state: LambdaState): number {
   return Math.min(
     nextTransitionDueMs(state.functions.transitions),
     nextAllocationDueMs(state.concurrency),
@@ -224,6 +242,7 @@ function advance(
   state: LambdaState,
   nowMs: number,
   nextRevisionId: () => string,
+  apply: ApplyEvents,
 ): { readonly state: LambdaState; readonly events: LambdaEvent[] } {
   let current = state;
   const events: LambdaEvent[] = [];
@@ -233,8 +252,8 @@ function advance(
       ...dueAllocationEvents(current, atMs),
       ...dueReclaimEvents(current, atMs),
     ];
-    if (batch.length > 0) current = evolveAll(current, batch);
-    const dispatched = dispatchDue(current, atMs, evolveAll);
+    if (batch.length > 0) current = apply(current, batch);
+    const dispatched = dispatchDue(current, atMs, apply);
     current = dispatched.state;
     events.push(...batch, ...dispatched.events);
     // Every entry due at `atMs` is consumed by its event; one that is not would loop forever.
@@ -246,6 +265,56 @@ function advance(
   return { state: current, events };
 }
 
+/** How a batch of events is applied while deciding: Immer (`evolveAll`) or in place (the runner). */
+export type ApplyEvents = (
+  state: LambdaState,
+  events: ReadonlyArray<LambdaEvent>,
+) => LambdaState;
+
+/** The stages of deciding one command, for `decide` and for the in-place runner. */
+export interface DecisionSteps {
+  /** The transitions that came due by the command's time, and the state reached (with `decided` in it when `applied`). */
+  readonly due: { readonly state: LambdaState; readonly events: ReadonlyArray<LambdaEvent> };
+  /** The command's own events, followed by what came due at once because of them. */
+  readonly decided: Either<LambdaError, ReadonlyArray<LambdaEvent>>;
+  /** Whether `decided`'s events were already applied to `due.state` (as `apply` does it). */
+  readonly applied: boolean;
+}
+
+/**
+ * The stages of deciding a command: bring the clock to the command's time (emitting the
+ * transitions that came due), validate the command against that state, and — when it accepted an
+ * asynchronous event, whose first attempt is due at once — walk the clock again.
+ */
+export function decideSteps(
+  command: LambdaCommand,
+  state: LambdaState,
+  apply: ApplyEvents,
+): DecisionSteps {
+  const requested = command.type === 'AdvanceClock' ? command.input.to : command.meta.now;
+  if (!Number.isSafeInteger(requested)) {
+    const error = validationException(
+      `1 validation error detected: Value '${String(requested)}' at '${command.type === 'AdvanceClock' ? 'to' : 'now'}' failed to satisfy constraint: Member must be an integer number of epoch milliseconds`,
+    );
+    return { due: { state, events: [] }, decided: left(error), applied: false };
+  }
+  const nowMs = Math.max(state.clockMs, requested);
+  const nextRevisionId = revisionIds(state.settings.account.accountId, state.logPosition);
+  const due = advance(state, nowMs, nextRevisionId, apply);
+  if (command.type === 'AdvanceClock') return { due, decided: right([]), applied: true };
+  const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });
+  if (isLeft(decided) || !decided.right.some((e) => e.type === 'AsyncInvocationAccepted')) {
+    return { due, decided, applied: false };
+  }
+  // A newly accepted event waits for no one: its first attempt is due now.
+  const after = advance(apply(due.state, decided.right), nowMs, nextRevisionId, apply);
+  return {
+    due: { state: after.state, events: due.events },
+    decided: right([...decided.right, ...after.events]),
+    applied: true,
+  };
+}
+
 /**
  * Decides a command: brings the clock to the command's time (emitting the transitions that came
  * due), then validates the command against that state. A rejected command records nothing — not
@@ -255,26 +324,9 @@ export function decide(
   command: LambdaCommand,
   state: LambdaState,
 ): Either<LambdaError, ReadonlyArray<LambdaEvent>> {
-  const requested = command.type === 'AdvanceClock' ? command.input.to : command.meta.now;
-  if (!Number.isSafeInteger(requested)) {
-    return left(
-      validationException(
-        `1 validation error detected: Value '${String(requested)}' at '${command.type === 'AdvanceClock' ? 'to' : 'now'}' failed to satisfy constraint: Member must be an integer number of epoch milliseconds`,
-      ),
-    );
-  }
-  const nowMs = Math.max(state.clockMs, requested);
-  const nextRevisionId = revisionIds(state.settings.account.accountId, state.logPosition);
-  const due = advance(state, nowMs, nextRevisionId);
-  if (command.type === 'AdvanceClock') return right(due.events);
-  const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });
-  if (isLeft(decided)) return decided;
-  // A newly accepted event waits for no one: its first attempt is due now.
-  if (!decided.right.some((e) => e.type === 'AsyncInvocationAccepted')) {
-    return due.events.length === 0 ? decided : right([...due.events, ...decided.right]);
-  }
-  const after = advance(evolveAll(due.state, decided.right), nowMs, nextRevisionId);
-  return right([...due.events, ...decided.right, ...after.events]);
+  const { due, decided } = decideSteps(command, state, evolveAll);
+  if (isLeft(decided) || due.events.length === 0) return decided;
+  return right([...due.events, ...decided.right]);
 }
 
 /** The root decider as one value, for code written against the Decider shape. */

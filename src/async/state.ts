@@ -13,7 +13,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
-  firstDue,
+  headDueMs,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -111,8 +111,7 @@ export function initialAsyncState(): AsyncState {
 export function nextAttemptDueMs(state: AsyncState): number {
   let next = Number.POSITIVE_INFINITY;
   for (const queue of Object.values(state.attempts)) {
-    const head = firstDue(queue);
-    if (head !== undefined && head.dueMs < next) next = head.dueMs;
+    next = Math.min(next, headDueMs(queue));
   }
   return next;
 }

@@ -13,7 +13,7 @@ import {
   countDueAfter,
   dropDueBy,
   enqueueDue,
-  firstDue,
+  headDueMs,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -142,7 +142,7 @@ export function environmentsStartedWithin(
 
 /** When the earliest allocation is due; `Infinity` when none waits. */
 export function nextAllocationDueMs(state: ConcurrencyState): number {
-  return firstDue(state.allocations)?.dueMs ?? Number.POSITIVE_INFINITY;
+  return headDueMs(state.allocations);
 }
 
 /** The allocations due by `nowMs`. */

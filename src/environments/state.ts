@@ -12,7 +12,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
-  firstDue,
+  headDueMs,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -102,7 +102,7 @@ export function poolOf(
 
 /** When the earliest reclaim is due; `Infinity` when none waits. */
 export function nextReclaimDueMs(state: EnvironmentsState): number {
-  return firstDue(state.reclaims)?.dueMs ?? Number.POSITIVE_INFINITY;
+  return headDueMs(state.reclaims);
 }
 
 /** The reclaims due by `nowMs`. */

@@ -10,7 +10,7 @@ import {
   dueEntries,
   emptyDueQueue,
   enqueueDue,
-  firstDue,
+  headDueMs,
   removeDue,
   type DueQueue,
 } from '../kernel/due-queue.js';
@@ -71,6 +71,6 @@ export function pendingTransitions(transitions: Transitions): PendingTransition[
 export function nextTransitionDueMs(transitions: Transitions): number {
   // Read before every command: no array is built for it.
   let next = Number.POSITIVE_INFINITY;
-  for (const kind of KINDS) next = Math.min(next, firstDue(transitions[kind])?.dueMs ?? next);
+  for (const kind of KINDS) next = Math.min(next, headDueMs(transitions[kind]));
   return next;
 }

@@ -33,6 +33,11 @@ export interface DueEntry {
 export interface DueQueue<T extends DueEntry> {
   readonly head: number;
   readonly next: number;
+  /**
+   * When the head entry is due, `null` when the queue is empty: kept with the queue so that asking
+   * when the model next has something to do (asked before every command) costs no lookup.
+   */
+  readonly headDueMs: number | null;
   readonly chunks: ShardedDictionary<Dictionary<T>>;
 }
 
@@ -45,7 +50,7 @@ function entryAt<T extends DueEntry>(queue: DueQueue<T>, position: number): T | 
 
 /** A queue with nothing waiting. */
 export function emptyDueQueue<T extends DueEntry>(): DueQueue<T> {
-  return { head: 0, next: 0, chunks: emptyShardedDictionary() };
+  return { head: 0, next: 0, headDueMs: null, chunks: emptyShardedDictionary() };
 }
 
 /** Adds an entry at the end of the queue and returns its position, to remove it later. */
@@ -59,6 +64,8 @@ export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry:
   }
   if (chunk !== undefined) (chunk as Record<string, T>)[String(position)] = entry;
   draft.next = position + 1;
+  // Entries join in due order, so only the first one in an empty queue becomes the head.
+  if (draft.headDueMs === null) draft.headDueMs = entry.dueMs;
   return position;
 }
 
@@ -71,9 +78,18 @@ export function removeDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, positio
   delete chunk[String(position)];
   // An emptied chunk goes, so the queue holds only chunks with waiting entries.
   if (Object.keys(chunk).length === 0) removeEntry(draft.chunks, chunkKey);
-  while (draft.head < draft.next && entryAt(draft as DueQueue<T>, draft.head) === undefined) {
+  if (position !== draft.head) return;
+  let head = entryAt(draft as DueQueue<T>, draft.head);
+  while (draft.head < draft.next && head === undefined) {
     draft.head += 1;
+    head = entryAt(draft as DueQueue<T>, draft.head);
   }
+  draft.headDueMs = head?.dueMs ?? null;
+}
+
+/** When the oldest waiting entry is due; `Infinity` when none waits. */
+export function headDueMs<T extends DueEntry>(queue: DueQueue<T>): number {
+  return queue.headDueMs ?? Number.POSITIVE_INFINITY;
 }
 
 /** The entries due by `nowMs`, oldest first. */
@@ -86,15 +102,6 @@ export function dueEntries<T extends DueEntry>(queue: DueQueue<T>, nowMs: number
     due.push(entry);
   }
   return due;
-}
-
-/** The oldest waiting entry, if any: the next to come due. */
-export function firstDue<T extends DueEntry>(queue: DueQueue<T>): T | undefined {
-  for (let position = queue.head; position < queue.next; position += 1) {
-    const entry = entryAt(queue, position);
-    if (entry !== undefined) return entry;
-  }
-  return undefined;
 }
 
 /**
@@ -114,8 +121,5 @@ export function countDueAfter<T extends DueEntry>(queue: DueQueue<T>, nowMs: num
 
 /** Removes the entries due by `nowMs` from the head of the queue. */
 export function dropDueBy<T extends DueEntry>(draft: Draft<DueQueue<T>>, nowMs: number): void {
-  for (let head = firstDue(draft as DueQueue<T>); head !== undefined && head.dueMs <= nowMs;) {
-    removeDue(draft, draft.head);
-    head = firstDue(draft as DueQueue<T>);
-  }
+  while (draft.headDueMs !== null && draft.headDueMs <= nowMs) removeDue(draft, draft.head);
 }
