@@ -8,7 +8,10 @@
  * - `Functions`, `Versions`, `Aliases`, `Concurrency`, `Invocation`, `Environments`, `Async`:
  *   each domain's commands, events, state and queries; `Async.react` gives the follow-up
  *   commands an event calls for.
- * - `Metrics`: CloudWatch-style counters as a projection of the log.
+ * - `Metrics`: CloudWatch-style counters as a projection of the log, the metrics timeline
+ *   (`timelineOf`, `createTimelineRecorder`), its Vega-Lite charts and a plain-text summary.
+ * - `Simulation`: `simulate(scenario, seed)`, a seeded workload driver over the real decider,
+ *   also usable step by step (`createSimulation`), and the in-place `createRunner` it uses.
  * - `Pricing`: rate cards, the cost calculator (`estimate`) and the billing of a log
  *   (`emptyBill`, `billEvents`, `invoices`); amounts are exact decimal strings, `formatUsd` rounds
  *   them to cents for display.
@@ -17,12 +20,17 @@
  */
 export {
   decide,
+  decideSteps,
   evolve,
   evolveAll,
+  evolveInPlace,
   initialState,
   Lambda,
+  nextDueMs,
   replay,
   type AdvanceClock,
+  type ApplyEvents,
+  type DecisionSteps,
   type Decision,
   type LambdaCommand,
   type LambdaError,
@@ -62,6 +70,7 @@ export * as Environments from './environments/index.js';
 export * as Async from './async/index.js';
 export * as Metrics from './metrics/index.js';
 export * as Pricing from './pricing/index.js';
+export * as Simulation from './simulation/index.js';
 export type * from './kernel/errors.js';
 export type { AccountContext, FunctionReference } from './kernel/arn.js';
 export {

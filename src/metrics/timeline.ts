@@ -1,0 +1,430 @@
+/**
+ * The metrics timeline as a projection of the log: events cut into fixed buckets and counted per
+ * account, function, executed version and alias, as CloudWatch graphs `AWS/Lambda` metrics
+ * (spec invocation §2, §3, §5). A recorder takes the log in pieces — a simulator streams it in and
+ * keeps nothing else — and `timelineOf` projects a whole log at once; both give the same timeline.
+ *
+ * When pricing options are given, every account point also carries the bill of the log up to the
+ * bucket's end (`CostUsd`), priced by the same fold as `Pricing.billEvents`.
+ *
+ * @module
+ */
+import { isLeft, left, right, type Either } from '../kernel/fp.js';
+import { exact, sumOf, toDecimalString, type DecimalString } from '../kernel/money.js';
+import type { LambdaEvent } from '../lambda.js';
+import {
+  billEvents,
+  emptyBill,
+  invoices,
+  type Bill,
+  type BillOptions,
+  type Invoice,
+} from '../pricing/bill.js';
+import type { PricingError } from '../pricing/errors.js';
+import type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
+
+export type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
+
+/** How to cut the log. */
+export interface TimelineOptions {
+  /** The bucket width in ms: 1,000 for CloudWatch's 1-second metrics, 60,000 for 1 minute. */
+  readonly resolutionMs: number;
+  /** The first bucket's start, epoch ms; earlier events count in the first bucket. */
+  readonly startMs: number;
+  /** The account's `ConcurrentExecutions` limit, drawn as the account's `ConcurrencyLimit`. */
+  readonly accountConcurrencyLimit?: number;
+  /** Price the log as it goes (`CostUsd` on the account points); absent: no cost. */
+  readonly pricing?: BillOptions;
+}
+
+/** A timeline being recorded: feed it the log in order, read the timeline at any point. */
+export interface TimelineRecorder {
+  /** Adds the next events of the log. A pricing error (an unknown region) stops the recording. */
+  readonly record: (events: Iterable<LambdaEvent>) => Either<PricingError, void>;
+  /** The timeline so far, its buckets extended to cover `endMs` (default: the latest event). */
+  readonly timeline: (endMs?: number) => Either<PricingError, Timeline>;
+  /** The bill of the events so far, as invoices (`Pricing.invoices`); none without pricing. */
+  readonly invoices: (asOfMs?: number) => Either<PricingError, ReadonlyArray<Invoice>>;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+type Point = Mutable<TimelinePoint>;
+
+/** One dimension value's series and the gauges that carry from one bucket to the next. */
+interface Track {
+  readonly points: Point[];
+  running: number;
+  provisionedRunning: number;
+  allocated: number;
+  queueDepth: number;
+  limit: number | null;
+}
+
+const newTrack = (limit: number | null): Track => ({
+  points: [],
+  running: 0,
+  provisionedRunning: 0,
+  allocated: 0,
+  queueDepth: 0,
+  limit,
+});
+
+const utilisation = (track: Track): number | null =>
+  track.allocated > 0 ? track.provisionedRunning / track.allocated : null;
+
+/** A bucket as it begins: no counts, and the gauges as they stand. */
+function openPoint(track: Track, startMs: number): Point {
+  return {
+    startMs,
+    Invocations: 0,
+    Errors: 0,
+    Throttles: 0,
+    ThrottlesByReason: {},
+    ConcurrentExecutions: track.running,
+    ProvisionedConcurrentExecutions: track.provisionedRunning,
+    ProvisionedConcurrencyUtilization: utilisation(track),
+    ProvisionedConcurrencyInvocations: 0,
+    ProvisionedConcurrencySpilloverInvocations: 0,
+    AsyncEventsReceived: 0,
+    AsyncEventAge: 0,
+    AsyncEventsDropped: 0,
+    DurationSumMs: 0,
+    DurationMaximumMs: 0,
+    ColdStarts: 0,
+    AsyncQueueDepth: track.queueDepth,
+    AsyncRetries: 0,
+    AsyncThrottles: 0,
+    DeadLetterMessages: 0,
+    DestinationDeliveries: 0,
+    ConcurrencyLimit: track.limit,
+  };
+}
+
+/** Keys of the dimension values an event touches: its function, and the version and alias run. */
+interface Keys {
+  readonly functionName: string;
+  readonly executedVersion?: string | undefined;
+  readonly aliasName?: string | undefined;
+}
+
+/**
+ * Starts a recorder. Events must come in log order (their times never decrease); an event before
+ * `startMs` counts in the first bucket.
+ */
+export function createTimelineRecorder(options: TimelineOptions): TimelineRecorder {
+  const { resolutionMs, startMs } = options;
+  const account = newTrack(options.accountConcurrencyLimit ?? null);
+  const byFunction = new Map<string, Track>();
+  // When each waiting event was accepted, for `AsyncEventAge` (CloudWatch: queued → invoked).
+  const acceptedAtMs = new Map<string, number>();
+  let bucket = 0;
+  let latestMs = startMs;
+
+  // Pricing: the events of the open bucket are billed when it closes, and the account's point
+  // gets the bill's total at its end.
+  const pricing = options.pricing === undefined ? undefined : emptyBill(options.pricing);
+  if (pricing !== undefined && isLeft(pricing)) {
+    const failed = pricing;
+    return { record: () => failed, timeline: () => failed, invoices: () => failed };
+  }
+  let bill: Bill | undefined = pricing?.right;
+  let unbilled: LambdaEvent[] = [];
+  const costs: Array<string | null> = [];
+  let failure: PricingError | undefined;
+
+  const trackIn = (table: Map<string, Track>, key: string): Track => {
+    let track = table.get(key);
+    if (track === undefined) {
+      track = newTrack(null);
+      table.set(key, track);
+    }
+    return track;
+  };
+
+  const pointOf = (track: Track, index: number): Point => {
+    while (track.points.length <= index) {
+      track.points.push(openPoint(track, startMs + track.points.length * resolutionMs));
+    }
+    return track.points[index] as Point;
+  };
+
+  // Tracks are found by name in two steps (function, then version or alias), so that counting
+  // an event builds no key string.
+  const versionsOf = new Map<string, Map<string, Track>>();
+  const aliasesOf = new Map<string, Map<string, Track>>();
+  const subTrack = (table: Map<string, Map<string, Track>>, fn: string, name: string): Track => {
+    let inner = table.get(fn);
+    if (inner === undefined) {
+      inner = new Map();
+      table.set(fn, inner);
+    }
+    return trackIn(inner, name);
+  };
+
+  /** Applies `change` to the open bucket of every dimension value the keys name. */
+  const each = (keys: Keys, change: (point: Point, track: Track) => void): void => {
+    change(pointOf(account, bucket), account);
+    const fnTrack = trackIn(byFunction, keys.functionName);
+    change(pointOf(fnTrack, bucket), fnTrack);
+    if (keys.executedVersion !== undefined) {
+      const track = subTrack(versionsOf, keys.functionName, keys.executedVersion);
+      change(pointOf(track, bucket), track);
+    }
+    if (keys.aliasName !== undefined) {
+      const track = subTrack(aliasesOf, keys.functionName, keys.aliasName);
+      change(pointOf(track, bucket), track);
+    }
+  };
+
+  /** Closes buckets up to `index`, pricing each one closed. */
+  const moveTo = (index: number): void => {
+    while (bucket < index) {
+      if (bill !== undefined && failure === undefined) {
+        const billed = billEvents(bill, unbilled);
+        unbilled = [];
+        if (isLeft(billed)) failure = billed.left;
+        else bill = billed.right;
+        costs[bucket] = failure === undefined ? totalOf(bill, bucketEnd(bucket)) : null;
+      }
+      bucket += 1;
+    }
+  };
+  const bucketEnd = (index: number): number => startMs + (index + 1) * resolutionMs;
+
+  const recordOne = (event: LambdaEvent): void => {
+    latestMs = Math.max(latestMs, event.atMs);
+    moveTo(Math.max(bucket, Math.floor((event.atMs - startMs) / resolutionMs)));
+    if (bill !== undefined) unbilled.push(event);
+    // The mapped type guarantees that the handler under `event.type` takes exactly this event.
+    (handlers as Readonly<Record<string, ((e: LambdaEvent) => void) | undefined>>)[event.type]?.(
+      event,
+    );
+  };
+
+  /** What each event changes; control-plane and environment events carry no metric. */
+  const handlers: {
+    readonly [K in LambdaEvent['type']]?: (
+      event: Extract<LambdaEvent, { readonly type: K }>,
+    ) => void;
+  } = {
+    InvocationStarted: (event) => {
+      const provisioned = event.initializationType === 'provisioned-concurrency';
+      const accepted = acceptedAtMs.get(event.requestId);
+      each(event, (point, track) => {
+        point.Invocations += 1;
+        track.running += 1;
+        point.ConcurrentExecutions = Math.max(point.ConcurrentExecutions, track.running);
+        if (event.initDurationMs !== undefined) point.ColdStarts += 1;
+        if (provisioned) {
+          point.ProvisionedConcurrencyInvocations += 1;
+          track.provisionedRunning += 1;
+          point.ProvisionedConcurrentExecutions = Math.max(
+            point.ProvisionedConcurrentExecutions,
+            track.provisionedRunning,
+          );
+          point.ProvisionedConcurrencyUtilization = maxOf(
+            point.ProvisionedConcurrencyUtilization,
+            utilisation(track),
+          );
+        }
+        if (event.spillover) point.ProvisionedConcurrencySpilloverInvocations += 1;
+        if (accepted !== undefined) {
+          point.AsyncEventAge = Math.max(point.AsyncEventAge, event.atMs - accepted);
+        }
+      });
+    },
+    InvocationCompleted: (event) => {
+      const provisioned = event.initializationType === 'provisioned-concurrency';
+      each(event, (point, track) => {
+        track.running -= 1;
+        if (provisioned) track.provisionedRunning -= 1;
+        if (event.outcome !== 'Success') point.Errors += 1;
+        point.DurationSumMs += event.durationMs;
+        point.DurationMaximumMs = Math.max(point.DurationMaximumMs, event.durationMs);
+      });
+    },
+    InvocationThrottled: (event) => {
+      each(event, (point) => {
+        countThrottle(point, event.reason);
+      });
+    },
+    // As in `metricsOf`: a throttled attempt of a queued event is a throttle too.
+    AsyncInvocationThrottled: (event) => {
+      each(event, (point) => {
+        countThrottle(point, event.reason);
+        point.AsyncThrottles += 1;
+      });
+    },
+    AsyncInvocationAccepted: (event) => {
+      acceptedAtMs.set(event.requestId, event.atMs);
+      each(event, (point, track) => {
+        point.AsyncEventsReceived += 1;
+        track.queueDepth += 1;
+        point.AsyncQueueDepth = track.queueDepth;
+      });
+    },
+    AsyncRetryScheduled: (event) => {
+      each(event, (point) => {
+        point.AsyncRetries += 1;
+      });
+    },
+    AsyncInvocationEnded: (event) => {
+      acceptedAtMs.delete(event.requestId);
+      each(event, (point, track) => {
+        if (event.condition !== 'Success') point.AsyncEventsDropped += 1;
+        track.queueDepth -= 1;
+        point.AsyncQueueDepth = track.queueDepth;
+      });
+    },
+    AsyncRecordDelivered: (event) => {
+      each(event, (point) => {
+        point.DestinationDeliveries += 1;
+      });
+    },
+    DeadLetterMessageSent: (event) => {
+      each(event, (point) => {
+        point.DeadLetterMessages += 1;
+      });
+    },
+    FunctionConcurrencyReserved: (event) => {
+      setLimit(trackIn(byFunction, event.functionName), event.reservedConcurrentExecutions);
+    },
+    FunctionConcurrencyReleased: (event) => {
+      setLimit(trackIn(byFunction, event.functionName), null);
+    },
+    // A put config serves nothing until it is allocated (spec invocation §3.4).
+    ProvisionedConcurrencyRequested: (event) => {
+      allocate(event.functionName, event.qualifier, 0);
+    },
+    ProvisionedConcurrencyAllocated: (event) => {
+      allocate(event.functionName, event.qualifier, event.allocatedProvisionedConcurrentExecutions);
+    },
+    ProvisionedConcurrencyRemoved: (event) => {
+      allocate(event.functionName, event.qualifier, 0);
+    },
+  };
+
+  const setLimit = (track: Track, limit: number | null): void => {
+    track.limit = limit;
+    pointOf(track, bucket).ConcurrencyLimit = limit;
+  };
+
+  // What each qualifier has allocated, so that a replaced or removed config takes back its own.
+  const allocations = new Map<string, number>();
+  const allocate = (functionName: string, qualifier: string, amount: number): void => {
+    const key = `${functionName}:${qualifier}`;
+    const change = amount - (allocations.get(key) ?? 0);
+    allocations.set(key, amount);
+    const qualified = subTrack(
+      /^\d+$/.test(qualifier) ? versionsOf : aliasesOf,
+      functionName,
+      qualifier,
+    );
+    for (const track of [account, trackIn(byFunction, functionName), qualified]) {
+      track.allocated += change;
+      pointOf(track, bucket).ProvisionedConcurrencyUtilization = maxOf(
+        pointOf(track, bucket).ProvisionedConcurrencyUtilization,
+        utilisation(track),
+      );
+    }
+    setLimit(qualified, amount > 0 ? amount : null);
+  };
+
+  // Pricing can fail while events are recorded (a month whose rate card is unknown).
+  const status = (): Either<PricingError, void> =>
+    failure === undefined ? right(undefined) : left(failure);
+
+  const record = (events: Iterable<LambdaEvent>): Either<PricingError, void> => {
+    if (failure !== undefined) return left(failure);
+    for (const event of events) recordOne(event);
+    return status();
+  };
+
+  const timeline = (endMs: number = latestMs + 1): Either<PricingError, Timeline> => {
+    const buckets = Math.max(bucket + 1, Math.ceil((endMs - startMs) / resolutionMs));
+    // The open bucket and any empty ones after it are priced as of their ends, without closing
+    // them: the recorder can go on.
+    const billed = billSoFar();
+    if (isLeft(billed)) return billed;
+    const cost = billed.right;
+    const series = (
+      tracks: Iterable<readonly [string, Track]>,
+    ): Record<string, TimelinePoint[]> => {
+      const out: Record<string, TimelinePoint[]> = {};
+      for (const [key, track] of [...tracks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        out[key] = extended(track, buckets).map(copyPoint);
+      }
+      return out;
+    };
+    const qualified = (table: Map<string, Map<string, Track>>): Array<readonly [string, Track]> =>
+      [...table].flatMap(([fn, inner]) =>
+        [...inner].map(([name, track]) => [`${fn}:${name}`, track] as const),
+      );
+    const accountPoints: AccountTimelinePoint[] = extended(account, buckets).map((point, i) => ({
+      ...copyPoint(point),
+      CostUsd:
+        cost === undefined ? null : i < bucket ? (costs[i] ?? null) : totalOf(cost, bucketEnd(i)),
+    }));
+    return right({
+      resolutionMs,
+      startMs,
+      endMs: startMs + buckets * resolutionMs,
+      account: accountPoints,
+      byFunction: series(byFunction),
+      byVersion: series(qualified(versionsOf)),
+      byAlias: series(qualified(aliasesOf)),
+    });
+  };
+
+  /** A track's points up to `buckets`, the missing ones opened without being kept. */
+  const extended = (track: Track, buckets: number): Point[] => {
+    const points = track.points.slice(0, buckets);
+    while (points.length < buckets) {
+      points.push(openPoint(track, startMs + points.length * resolutionMs));
+    }
+    return points;
+  };
+
+  /** The bill with the open bucket's events on it too, without closing the bucket. */
+  const billSoFar = (): Either<PricingError, Bill | undefined> => {
+    if (failure !== undefined) return left(failure);
+    if (bill === undefined || unbilled.length === 0) return right(bill);
+    return billEvents(bill, unbilled);
+  };
+
+  const invoicesSoFar = (asOfMs?: number): Either<PricingError, ReadonlyArray<Invoice>> => {
+    const billed = billSoFar();
+    if (isLeft(billed)) return billed;
+    return right(billed.right === undefined ? [] : invoices(billed.right, asOfMs));
+  };
+
+  return { record, timeline, invoices: invoicesSoFar };
+}
+
+/** Projects a whole log. */
+export function timelineOf(
+  events: Iterable<LambdaEvent>,
+  options: TimelineOptions,
+  endMs?: number,
+): Either<PricingError, Timeline> {
+  const recorder = createTimelineRecorder(options);
+  const recorded = recorder.record(events);
+  return isLeft(recorded) ? recorded : recorder.timeline(endMs);
+}
+
+function countThrottle(point: Point, reason: keyof TimelinePoint['ThrottlesByReason']): void {
+  point.Throttles += 1;
+  point.ThrottlesByReason[reason] = (point.ThrottlesByReason[reason] ?? 0) + 1;
+}
+
+const maxOf = (a: number | null, b: number | null): number | null =>
+  a === null ? b : b === null ? a : Math.max(a, b);
+
+const copyPoint = (point: Point): TimelinePoint => ({
+  ...point,
+  ThrottlesByReason: { ...point.ThrottlesByReason },
+});
+
+/** The bill's total over every month, as of `asOfMs`, exact. */
+const totalOf = (bill: Bill, asOfMs: number): DecimalString =>
+  toDecimalString(sumOf(invoices(bill, asOfMs).map((invoice) => exact(invoice.total))));
