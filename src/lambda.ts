@@ -266,10 +266,7 @@ function advance(
 }
 
 /** How a batch of events is applied while deciding: Immer (`evolveAll`) or in place (the runner). */
-export type ApplyEvents = (
-  state: LambdaState,
-  events: ReadonlyArray<LambdaEvent>,
-) => LambdaState;
+export type ApplyEvents = (state: LambdaState, events: ReadonlyArray<LambdaEvent>) => LambdaState;
 
 /** The stages of deciding one command, for `decide` and for the in-place runner. */
 export interface DecisionSteps {
