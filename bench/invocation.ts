@@ -4,7 +4,8 @@
  * flight, against a hand-written mutable reference doing the same accounting in the same run.
  *
  * - `live`: each command through `decide` and `evolve`, as a caller of the model pays per event;
- * - `replay`: the same cycle events applied with `evolveAll` (what loading a log costs);
+ * - `runner`: the same commands through `createRunner` (decided alike, applied in place);
+ * - `replay`: the same cycle events applied with `evolveAll` (one Immer batch);
  * - `scaling`: the cost of one event with the most executions in flight against the fewest
  *   (target ≤ 2: the cost of an event does not grow with what else is running).
  */
@@ -18,6 +19,7 @@ import {
   type LambdaEvent,
   type LambdaState,
 } from '../src/index.js';
+import { createRunner } from '../src/simulation/runner.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
 import { median } from './measure.js';
 
@@ -86,6 +88,23 @@ function liveCycles(
   return { events, ms: performance.now() - began, state };
 }
 
+/** The same cycles through a runner started from `start`. */
+function runnerCycles(start: LambdaState, cycles: number): number {
+  const runner = createRunner(start);
+  const began = performance.now();
+  for (let i = 0; i < cycles; i += 1) {
+    const now = T0 + 10_000 + i;
+    for (const command of [
+      invoke(`c-${String(i)}`, i % FUNCTIONS, now),
+      complete(`c-${String(i)}`, now),
+    ]) {
+      const done = runner.execute(command);
+      if (done.result._tag === 'Left') throw new Error(done.result.left.message);
+    }
+  }
+  return performance.now() - began;
+}
+
 /**
  * The reference: the same admission accounting in mutable maps and counters — running requests,
  * on-demand in flight, idle warm environments per function — with the checks an admission makes.
@@ -124,18 +143,21 @@ export function invocationBench(options: {
 }): ReadonlyArray<Record<string, unknown>> {
   const lines: Record<string, unknown>[] = [];
   const liveNs = new Map<number, number>();
+  const runnerNs = new Map<number, number>();
   for (const inFlight of options.inFlight) {
     const start = accountWith(inFlight);
     // Warm every function first, so the measured cycles reuse environments.
     const warm = liveCycles(start, FUNCTIONS).state;
     const live: number[] = [];
     const replayMs: number[] = [];
+    const runnerMs: number[] = [];
     const reference: number[] = [];
     let eventCount = 0;
     for (let r = 0; r < options.runs; r += 1) {
       reference.push(referenceCycles(inFlight, options.cycles));
       const measured = liveCycles(warm, options.cycles);
       live.push(measured.ms);
+      runnerMs.push(runnerCycles(warm, options.cycles));
       eventCount = measured.events.length;
       const began = performance.now();
       evolveAll(warm, measured.events);
@@ -145,6 +167,8 @@ export function invocationBench(options: {
     const referencePerSec = perSec(median(reference));
     const livePerSec = perSec(median(live));
     const replayPerSec = perSec(median(replayMs));
+    const runnerPerSec = perSec(median(runnerMs));
+    runnerNs.set(inFlight, 1e9 / runnerPerSec);
     liveNs.set(inFlight, 1e9 / livePerSec);
     const base = { bench: 'invocation', inFlight, events: eventCount, runs: options.runs };
     lines.push({
@@ -153,6 +177,15 @@ export function invocationBench(options: {
       eventsPerSec: livePerSec,
       referenceEventsPerSec: referencePerSec,
       ratio: round3(livePerSec / referencePerSec),
+      target: '>= 500000 events/s',
+    });
+    lines.push({
+      ...base,
+      case: `runner admit-and-complete, ${String(inFlight)} in flight`,
+      eventsPerSec: runnerPerSec,
+      referenceEventsPerSec: referencePerSec,
+      ratio: round3(runnerPerSec / referencePerSec),
+      speedupOverLive: round3(runnerPerSec / livePerSec),
       target: '>= 500000 events/s',
     });
     lines.push({
@@ -174,6 +207,18 @@ export function invocationBench(options: {
       nsPerEventFew: Math.round(few),
       nsPerEventMany: Math.round(many),
       ratio: round3(many / few),
+      target: '<= 2',
+    });
+  }
+  const fewRunner = runnerNs.get(fewest);
+  const manyRunner = runnerNs.get(most);
+  if (fewRunner !== undefined && manyRunner !== undefined && fewest !== most) {
+    lines.push({
+      bench: 'invocation',
+      case: `scaling: cost per runner event, ${String(most)} vs ${String(fewest)} in flight`,
+      nsPerEventFew: Math.round(fewRunner),
+      nsPerEventMany: Math.round(manyRunner),
+      ratio: round3(manyRunner / fewRunner),
       target: '<= 2',
     });
   }

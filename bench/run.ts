@@ -7,12 +7,14 @@
  * Options (environment): BENCH_EVENTS (control-plane events, default 100000), BENCH_RUNS
  * (default 5), BENCH_CYCLES (invocation cycles, default 2000), BENCH_ASYNC_EVENTS (default
  * 100000), BENCH_ASYNC_WAITING (default 100000), BENCH_PRICED (default 1000000), BENCH_ONLY
- * (a comma-separated list of bench names to run).
+ * (a comma-separated list of bench names to run), BENCH_SIM_SECONDS (simulated seconds of the
+ * `simulation` bench, default 3600).
  */
 import { asyncBench } from './async.js';
 import { invocationBench } from './invocation.js';
 import { pricingBench } from './pricing.js';
 import { replayControlPlane } from './replay-control-plane.js';
+import { simulationBench } from './simulation.js';
 
 const setting = (name: string, fallback: number): number =>
   Number(process.env[name] ?? String(fallback));
@@ -52,4 +54,7 @@ if (wanted('async')) {
       runs: 1,
     }),
   );
+}
+if (wanted('simulation')) {
+  print(simulationBench({ simulatedSeconds: setting('BENCH_SIM_SECONDS', 3_600) }));
 }

@@ -60,7 +60,9 @@ import {
   applyEvent,
   applyEvents,
   applyEventsInPlace,
+  frozen,
   handlerFor,
+  thawed,
   type Draft,
 } from './kernel/evolve.js';
 import { isLeft, left, right, type Either } from './kernel/fp.js';
@@ -182,7 +184,9 @@ export function replay(
   events: Iterable<LambdaEvent>,
   settings: LambdaSettingsInput = {},
 ): LambdaState {
-  return evolveAll(initialState(settings), events);
+  // A fresh state that nobody else holds: the recipes run on it in place, without a draft or a
+  // copy per event, and the result is frozen like any state Immer hands out.
+  return frozen(evolveInPlace(thawed(initialState(settings)), events));
 }
 
 function decideCommand(

@@ -110,8 +110,9 @@ export function initialAsyncState(): AsyncState {
 /** When the earliest waiting attempt is due; `Infinity` when none waits. */
 export function nextAttemptDueMs(state: AsyncState): number {
   let next = Number.POSITIVE_INFINITY;
-  for (const queue of Object.values(state.attempts)) {
-    next = Math.min(next, headDueMs(queue));
+  for (const key in state.attempts) {
+    const queue = state.attempts[key];
+    if (queue !== undefined) next = Math.min(next, headDueMs(queue));
   }
   return next;
 }
@@ -152,12 +153,9 @@ function unschedule(draft: Draft<AsyncState>, event: Draft<QueuedEvent>): void {
   if (event.ticket === undefined) return;
   const key = String(event.ticket.delayMs);
   const queue = draft.attempts[key];
-  if (queue !== undefined) {
-    removeDue(queue, event.ticket.position);
-    // An emptied queue goes, so the next-due scan only visits delays in use.
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-    if (queue.head === queue.next) delete draft.attempts[key];
-  }
+  // An emptied queue stays: the delays are few (each retry delay, and the throttle backoffs
+  // 1, 2, 4 … s up to the cap), and an empty queue costs the next-due scan one field read.
+  if (queue !== undefined) removeDue(queue, event.ticket.position);
   delete event.ticket;
 }
 

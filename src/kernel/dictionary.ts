@@ -25,10 +25,13 @@ export function dictionaryOf<V>(entries: Readonly<Record<string, V>>): Record<st
  * copies only the array of shards (a pointer copy) and one small shard, so the cost of changing
  * one function does not grow with the number of functions (DESIGN §4).
  *
- * Shards are ordinary objects whose keys carry a `#` prefix: V8 copies a small ordinary object
- * about ten times faster than a prototype-free one, and no inherited member's name starts with
- * `#`, so a function called `__proto__` or `constructor` is still just a name. Read it with
- * `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
+ * Shards are ordinary objects, because V8 copies a small ordinary object about ten times faster
+ * than a prototype-free one. A key is stored as itself — so a lookup reuses the hash V8 keeps on
+ * the key string, where a prefixed copy would be hashed anew on every lookup — except the one name
+ * an ordinary object cannot hold, `__proto__`, and names starting with `#`, which are stored with
+ * a `#` in front (so the mapping stays one to one). Lookups are own-property checks, so an
+ * inherited member such as `constructor` is never found. Read it with `entryOf`, `keysOf` and
+ * `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
  */
 export interface ShardedDictionary<V> {
   readonly shards: ReadonlyArray<Shard<V> | undefined>;
@@ -36,8 +39,8 @@ export interface ShardedDictionary<V> {
   readonly size: number;
 }
 
-/** One shard: `#`-prefixed keys. */
-export type Shard<V> = Readonly<Record<`#${string}`, V>>;
+/** One shard: keys as stored (see `slot`). */
+export type Shard<V> = Readonly<Record<string, V>>;
 
 /** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
 export const SHARD_COUNT = 64;
@@ -57,7 +60,13 @@ export function shardOf(key: string): number {
   return fnv1a(key) % SHARD_COUNT;
 }
 
-const slot = (key: string): `#${string}` => `#${key}`;
+/** The name a key is stored under: itself, or `#` + itself for `__proto__` and `#…` names. */
+const slot = (key: string): string =>
+  key === '__proto__' || key.charCodeAt(0) === 35 /* # */ ? `#${key}` : key;
+
+/** The key a stored name stands for: `slot` undone. */
+const keyOfSlot = (name: string): string =>
+  name.charCodeAt(0) === 35 /* # */ ? name.slice(1) : name;
 
 /** A new, empty sharded record. */
 export function emptyShardedDictionary<V>(): ShardedDictionary<V> {
@@ -65,11 +74,11 @@ export function emptyShardedDictionary<V>(): ShardedDictionary<V> {
 }
 
 interface Shards<V> {
-  readonly shards: ReadonlyArray<Readonly<Record<`#${string}`, V>> | undefined>;
+  readonly shards: ReadonlyArray<Readonly<Record<string, V>> | undefined>;
 }
 
 interface WritableShards<V> {
-  shards: Array<Record<`#${string}`, V> | undefined>;
+  shards: Array<Record<string, V> | undefined>;
   size: number;
 }
 
@@ -107,7 +116,7 @@ export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
 export function keysOf<V>(dictionary: Shards<V>): string[] {
   const keys: string[] = [];
   for (const shard of dictionary.shards) {
-    if (shard !== undefined) for (const name of Object.keys(shard)) keys.push(name.slice(1));
+    if (shard !== undefined) for (const name of Object.keys(shard)) keys.push(keyOfSlot(name));
   }
   return keys;
 }
@@ -185,8 +194,8 @@ export function wideEntriesOf<V>(dictionary: WideDictionary<V>): Array<readonly 
   for (const bucket of valuesOf(dictionary.buckets)) {
     for (const shard of bucket.shards) {
       if (shard === undefined) continue;
-      for (const name of Object.keys(shard) as Array<`#${string}`>) {
-        entries.push([name.slice(1), shard[name] as V]);
+      for (const name of Object.keys(shard)) {
+        entries.push([keyOfSlot(name), shard[name] as V]);
       }
     }
   }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { current, Immer, isDraft, type Draft } from 'immer';
+import { current, freeze, Immer, isDraft, type Draft } from 'immer';
 
 // A private instance: the library never configures Immer globally for its users. Auto-freeze stays
 // on so that a state handed out can never be mutated behind the model's back.
@@ -86,4 +86,12 @@ export function thawed<T>(value: T): T {
   >;
   for (const key of Object.keys(value)) copy[key] = thawed((value as Record<string, unknown>)[key]);
   return copy as T;
+}
+
+/**
+ * Freezes a state deeply, as Immer freezes the states it hands out: for a state built in place
+ * (replay), so that once handed out it can no more be changed than any other.
+ */
+export function frozen<T>(value: T): T {
+  return freeze(value, true);
 }

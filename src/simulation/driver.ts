@@ -176,7 +176,10 @@ function takeFirst(agenda: Agenda): Scheduled | undefined {
 
 /** An empty zip archive whose comment names the revision: new bytes, so a new CodeSha256. */
 function codeArchive(revision: number): Uint8Array {
-  const comment = new TextEncoder().encode(`lambda-twin simulation revision ${String(revision)}`);
+  // ASCII text, so one byte per character.
+  const comment = Array.from(`lambda-twin simulation revision ${String(revision)}`, (c) =>
+    c.charCodeAt(0),
+  );
   const header = [80, 75, 5, 6, ...new Array<number>(16).fill(0), comment.length & 0xff, 0];
   return new Uint8Array([...header, ...comment]);
 }
