@@ -113,7 +113,8 @@ export interface ArrivalCursor {
   index: number;
   /** The latest arrival (or the current segment's start, before its first arrival). */
   lastMs: number;
-  started: boolean;
+  /** Arrivals so far in the current segment. */
+  count: number;
 }
 
 /** A cursor at the start of `process`, for a scenario `durationMs` long. */
@@ -123,7 +124,7 @@ export function arrivalCursor(process: ArrivalProcess, durationMs: number): Arri
     times,
     index: 0,
     lastMs: segments[0]?.fromMs ?? 0,
-    started: false,
+    count: 0,
   });
   switch (process.kind) {
     case 'poisson':
@@ -169,15 +170,14 @@ export function nextArrival(cursor: ArrivalCursor, stream: DrawStream): number {
   }
   for (let segment = cursor.segments[cursor.index]; segment !== undefined;) {
     if (segment.ratePerSecond > 0) {
-      const gapMs = 1_000 / segment.ratePerSecond;
+      // Evenly spaced arrivals are computed from the segment's start, not by adding gaps, so that
+      // rounding never lets an extra one in just before the end.
       const candidate = segment.poisson
-        ? cursor.lastMs - gapMs * Math.log(1 - nextDraw(stream))
-        : cursor.started
-          ? cursor.lastMs + gapMs
-          : cursor.lastMs;
+        ? cursor.lastMs - (1_000 / segment.ratePerSecond) * Math.log(1 - nextDraw(stream))
+        : segment.fromMs + (cursor.count * 1_000) / segment.ratePerSecond;
       if (candidate < segment.untilMs) {
         cursor.lastMs = candidate;
-        cursor.started = true;
+        cursor.count += 1;
         return candidate;
       }
     }
@@ -185,7 +185,7 @@ export function nextArrival(cursor: ArrivalCursor, stream: DrawStream): number {
     segment = cursor.segments[cursor.index];
     if (segment !== undefined) {
       cursor.lastMs = segment.fromMs;
-      cursor.started = false;
+      cursor.count = 0;
     }
   }
   return Number.POSITIVE_INFINITY;

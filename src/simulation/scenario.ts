@@ -273,6 +273,9 @@ export function validateScenario(scenario: Scenario): Either<InvalidScenario, Sc
         nonNegative(`${at}.ratePerSecond`, process.ratePerSecond);
         if (process.fromMs !== undefined) within(`${at}.fromMs`, process.fromMs);
         if (process.untilMs !== undefined) within(`${at}.untilMs`, process.untilMs);
+        if ((process.fromMs ?? 0) >= (process.untilMs ?? scenario.durationMs)) {
+          problem(`${at}.untilMs`, 'must be after fromMs');
+        }
         return;
       case 'burst':
         within(`${at}.atMs`, process.atMs);
