@@ -1,5 +1,5 @@
 /**
- * Bench `async`: asynchronous delivery end to end — `Event` invocations into a function with 10%
+ * Bench `async`: asynchronous delivery end to end, through a runner — `Event` invocations into a function with 10%
  * function errors and too little concurrency, so that events are throttled, retried after 60 s and
  * 120 s, and end in destination records and dead-letter messages — against a hand-written mutable
  * queue doing the same bookkeeping in the same run. Also the cost of accepting one more event with
@@ -13,6 +13,7 @@ import {
   type LambdaState,
 } from '../src/index.js';
 import { wideEntryOf } from '../src/kernel/dictionary.js';
+import { createRunner, type LambdaRunner } from '../src/simulation/runner.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
 import { median } from './measure.js';
 
@@ -61,19 +62,26 @@ function consumerAccount(concurrency: number): LambdaState {
   );
 }
 
+/** Runs a command that must be accepted through the runner, keeping its events. */
+function run(runner: LambdaRunner, command: LambdaCommand, log: LambdaEvent[]): void {
+  const done = runner.execute(command);
+  if (done.result._tag === 'Left') throw new Error(`${command.type}: ${done.result.left.message}`);
+  log.push(...done.events);
+}
+
 /** Completes every attempt the latest events started: 1 in 10 fails (by request number). */
 function completeStarted(
-  state: LambdaState,
+  runner: LambdaRunner,
   started: ReadonlyArray<LambdaEvent>,
   now: number,
   log: LambdaEvent[],
-): LambdaState {
-  let current = state;
+): void {
   for (const event of started) {
     if (event.type !== 'InvocationStarted') continue;
+    if (wideEntryOf(runner.state.invocation.running, event.requestId) === undefined) continue;
     const failing = Number(event.requestId.slice(2)) % 10 === 0;
-    current = step(
-      current,
+    run(
+      runner,
       {
         type: 'CompleteInvocation',
         input: {
@@ -88,20 +96,28 @@ function completeStarted(
       log,
     );
   }
-  return current;
 }
 
-/** `count` events, 1 per ms, on 20 reserved slots; then the clock runs until the queue is empty. */
+/**
+ * `count` events, 1 per ms, on 20 reserved slots; then the clock runs until the queue is empty.
+ * Through a runner: the decider with its events applied in place, as a simulator drives it.
+ */
 function endToEnd(count: number): { readonly events: number; readonly ms: number } {
-  let state = consumerAccount(20);
+  const runner = createRunner(consumerAccount(20));
   const log: LambdaEvent[] = [];
   const began = performance.now();
   let now = T0 + 2_000;
+  // Where the attempts not yet completed start in the log.
+  let pending = 0;
+  const completeAll = (): void => {
+    const from = pending;
+    pending = log.length;
+    completeStarted(runner, log.slice(from), now, log);
+  };
   for (let i = 0; i < count; i += 1) {
     now += 1;
-    const from = log.length;
-    state = step(
-      state,
+    run(
+      runner,
       {
         type: 'Invoke',
         input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: `{"n":${String(i)}}` },
@@ -110,30 +126,20 @@ function endToEnd(count: number): { readonly events: number; readonly ms: number
       log,
     );
     // Every other millisecond the running attempts finish.
-    if (i % 2 === 1)
-      state = completeStarted(state, runningStarts(state, log.slice(from)), now, log);
+    if (i % 2 === 1) completeAll();
   }
   // Let retries and backoffs come due, completing what starts, until nothing waits.
-  for (let round = 0; round < 10_000 && state.async.queued.size > 0; round += 1) {
+  for (let round = 0; round < 100_000 && runner.state.async.queued.size > 0; round += 1) {
     now += 1_000;
-    const from = log.length;
-    state = step(
-      state,
+    run(
+      runner,
       { type: 'AdvanceClock', input: { to: now }, meta: { now, requestId: 'tick' } },
       log,
     );
-    state = completeStarted(state, runningStarts(state, log.slice(from)), now, log);
+    completeAll();
   }
+  if (runner.state.async.queued.size > 0) throw new Error('events still waiting');
   return { events: log.length, ms: performance.now() - began };
-}
-
-/** The starts among `events` whose invocation is still running. */
-function runningStarts(state: LambdaState, events: ReadonlyArray<LambdaEvent>): LambdaEvent[] {
-  return events.filter(
-    (e) =>
-      e.type === 'InvocationStarted' &&
-      wideEntryOf(state.invocation.running, e.requestId) !== undefined,
-  );
 }
 
 /** The reference: the same traffic in a mutable queue with counters, retries and backoff. */
@@ -185,16 +191,21 @@ function referenceEndToEnd(count: number): number {
 
 /**
  * The time to accept one more event while `waiting` events wait (all throttled): the queue is
- * built once, and `extra` more events are accepted from it `runs` times (states are immutable,
- * so every run starts from the same queue); the median per event.
+ * built once (through a runner), and `extra` more events are accepted from it `runs` times —
+ * through `decide` + `evolveAll` from the same immutable state, or through a fresh runner started
+ * from it; the median per event, in ms.
  */
-function acceptCost(waiting: number, extra: number, runs: number): number {
-  let state = consumerAccount(1);
+function acceptCost(
+  waiting: number,
+  extra: number,
+  runs: number,
+): { readonly immutable: number; readonly runner: number } {
+  const builder = createRunner(consumerAccount(1));
   const log: LambdaEvent[] = [];
   const now = T0 + 2_000;
   // One synchronous invocation holds the only slot, so every event waits.
-  state = step(
-    state,
+  run(
+    builder,
     { type: 'Invoke', input: { FunctionName: 'consumer' }, meta: { now, requestId: 'holder' } },
     log,
   );
@@ -203,15 +214,21 @@ function acceptCost(waiting: number, extra: number, runs: number): number {
     input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: '{}' },
     meta: { now, requestId: id },
   });
-  for (let i = 0; i < waiting; i += 1) state = step(state, invokeEvent(`w-${String(i)}`), log);
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
+  for (let i = 0; i < waiting; i += 1) run(builder, invokeEvent(`w-${String(i)}`), log);
+  const state = builder.snapshot();
+  const immutable: number[] = [];
+  const inPlace: number[] = [];
+  for (let r = 0; r < runs; r += 1) {
     let current = state;
-    const began = performance.now();
+    let began = performance.now();
     for (let i = 0; i < extra; i += 1) current = step(current, invokeEvent(`x-${String(i)}`), []);
-    samples.push((performance.now() - began) / extra);
+    immutable.push((performance.now() - began) / extra);
+    const runner = createRunner(state);
+    began = performance.now();
+    for (let i = 0; i < extra; i += 1) run(runner, invokeEvent(`x-${String(i)}`), []);
+    inPlace.push((performance.now() - began) / extra);
   }
-  return median(samples);
+  return { immutable: median(immutable), runner: median(inPlace) };
 }
 
 /** One JSON-ready line per case. */
@@ -243,18 +260,20 @@ export function asyncBench(options: {
       runs: options.runs,
     },
   ];
-  const costs = options.waiting.map((w) => acceptCost(w, 200, 3));
+  const costs = options.waiting.map((w) => acceptCost(w, 500, 5));
   const few = costs[0];
   const many = costs[costs.length - 1];
   if (few !== undefined && many !== undefined) {
-    lines.push({
-      bench: 'async',
-      case: `scaling: cost of accepting one event, ${String(options.waiting[options.waiting.length - 1])} vs ${String(options.waiting[0])} waiting`,
-      nsPerEventFew: Math.round(few * 1e6),
-      nsPerEventMany: Math.round(many * 1e6),
-      ratio: Math.round((many / few) * 1_000) / 1_000,
-      target: '<= 2',
-    });
+    for (const path of ['immutable', 'runner'] as const) {
+      lines.push({
+        bench: 'async',
+        case: `scaling: cost of accepting one event (${path === 'runner' ? 'runner' : 'decide + evolveAll'}), ${String(options.waiting[options.waiting.length - 1])} vs ${String(options.waiting[0])} waiting`,
+        nsPerEventFew: Math.round(few[path] * 1e6),
+        nsPerEventMany: Math.round(many[path] * 1e6),
+        ratio: Math.round((many[path] / few[path]) * 1_000) / 1_000,
+        target: '<= 2',
+      });
+    }
   }
   return lines;
 }
