@@ -20,7 +20,7 @@ const impureGlobals = [
 ];
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'out/', 'docs/api/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'out/', 'docs/api/', '.bench-build/'] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

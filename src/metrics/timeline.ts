@@ -115,8 +115,19 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
   const { resolutionMs, startMs } = options;
   const account = newTrack(options.accountConcurrencyLimit ?? null);
   const byFunction = new Map<string, Track>();
-  // When each waiting event was accepted, for `AsyncEventAge` (CloudWatch: queued → invoked).
-  const acceptedAtMs = new Map<string, number>();
+  // Each waiting event's acceptance: when (for `AsyncEventAge`, CloudWatch: queued → invoked), and
+  // the version and alias it counts on, which its later events (retries, deliveries) do not name:
+  // all of an event's figures go to the dimension values it was accepted on.
+  interface Acceptance {
+    readonly atMs: number;
+    readonly keys: Keys;
+  }
+  const accepted = new Map<string, Acceptance>();
+  // The event that ended last: its destination record and DLQ message follow its end at once.
+  let ended: { readonly requestId: string; readonly keys: Keys } | undefined;
+  const asyncKeys = (event: { readonly requestId: string; readonly functionName: string }): Keys =>
+    accepted.get(event.requestId)?.keys ??
+    (ended?.requestId === event.requestId ? ended.keys : { functionName: event.functionName });
   let bucket = 0;
   let latestMs = startMs;
 
@@ -209,7 +220,7 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
   } = {
     InvocationStarted: (event) => {
       const provisioned = event.initializationType === 'provisioned-concurrency';
-      const accepted = acceptedAtMs.get(event.requestId);
+      const acceptedAtMs = accepted.get(event.requestId)?.atMs;
       each(event, (point, track) => {
         point.Invocations += 1;
         track.running += 1;
@@ -228,8 +239,8 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
           );
         }
         if (event.spillover) point.ProvisionedConcurrencySpilloverInvocations += 1;
-        if (accepted !== undefined) {
-          point.AsyncEventAge = Math.max(point.AsyncEventAge, event.atMs - accepted);
+        if (acceptedAtMs !== undefined) {
+          point.AsyncEventAge = Math.max(point.AsyncEventAge, event.atMs - acceptedAtMs);
         }
       });
     },
@@ -256,7 +267,14 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
       });
     },
     AsyncInvocationAccepted: (event) => {
-      acceptedAtMs.set(event.requestId, event.atMs);
+      accepted.set(event.requestId, {
+        atMs: event.atMs,
+        keys: {
+          functionName: event.functionName,
+          executedVersion: event.executedVersion,
+          aliasName: event.aliasName,
+        },
+      });
       each(event, (point, track) => {
         point.AsyncEventsReceived += 1;
         track.queueDepth += 1;
@@ -264,25 +282,27 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
       });
     },
     AsyncRetryScheduled: (event) => {
-      each(event, (point) => {
+      each(asyncKeys(event), (point) => {
         point.AsyncRetries += 1;
       });
     },
     AsyncInvocationEnded: (event) => {
-      acceptedAtMs.delete(event.requestId);
-      each(event, (point, track) => {
+      const keys = asyncKeys(event);
+      ended = { requestId: event.requestId, keys };
+      accepted.delete(event.requestId);
+      each(keys, (point, track) => {
         if (event.condition !== 'Success') point.AsyncEventsDropped += 1;
         track.queueDepth -= 1;
         point.AsyncQueueDepth = track.queueDepth;
       });
     },
     AsyncRecordDelivered: (event) => {
-      each(event, (point) => {
+      each(asyncKeys(event), (point) => {
         point.DestinationDeliveries += 1;
       });
     },
     DeadLetterMessageSent: (event) => {
-      each(event, (point) => {
+      each(asyncKeys(event), (point) => {
         point.DeadLetterMessages += 1;
       });
     },
@@ -304,9 +324,11 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
     },
   };
 
+  // A gauge changes after the buckets it skipped are opened, so that they keep the old value.
   const setLimit = (track: Track, limit: number | null): void => {
+    const point = pointOf(track, bucket);
     track.limit = limit;
-    pointOf(track, bucket).ConcurrencyLimit = limit;
+    point.ConcurrencyLimit = limit;
   };
 
   // What each qualifier has allocated, so that a replaced or removed config takes back its own.
@@ -321,9 +343,10 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
       qualifier,
     );
     for (const track of [account, trackIn(byFunction, functionName), qualified]) {
+      const point = pointOf(track, bucket);
       track.allocated += change;
-      pointOf(track, bucket).ProvisionedConcurrencyUtilization = maxOf(
-        pointOf(track, bucket).ProvisionedConcurrencyUtilization,
+      point.ProvisionedConcurrencyUtilization = maxOf(
+        point.ProvisionedConcurrencyUtilization,
         utilisation(track),
       );
     }

@@ -498,6 +498,18 @@ export function createSimulation(
   // While `runUntil` runs, the events it returns; `undefined` when nobody is collecting them.
   let collecting: LambdaEvent[] | undefined;
 
+  // Clock advances take no request id of the counter's, so that where a caller stops the run
+  // never renumbers the requests after it.
+  const tick = (toMs: number): LambdaCommand => ({
+    type: 'AdvanceClock',
+    input: { to: toMs },
+    meta: { now: toMs, requestId: 'sim-clock' },
+  });
+  // How far the run has been brought: the model's clock only moves with an event, so a quiet
+  // stretch at the end would otherwise be lost to the timeline and the bill.
+  let reachedMs = startMs;
+  const nowMs = (): number => Math.max(runner.state.clockMs, reachedMs);
+
   /** Runs everything due by `untilMs` (capped at the end), then brings the clock there. */
   const advanceTo = (requested: number): void => {
     const untilMs = Math.min(requested, lastMs);
@@ -507,15 +519,14 @@ export function createSimulation(
       if (Math.min(actionMs, modelMs) > untilMs) break;
       if (modelMs < actionMs) {
         // The model has something due before the world does: let it happen at its time.
-        execute({ type: 'AdvanceClock', input: { to: modelMs }, meta: meta(modelMs, 'clock') });
+        execute(tick(modelMs));
         continue;
       }
       const next = takeFirst(agenda);
       if (next !== undefined) perform(next);
     }
-    if (untilMs > runner.state.clockMs) {
-      execute({ type: 'AdvanceClock', input: { to: untilMs }, meta: meta(untilMs, 'clock') });
-    }
+    if (untilMs > runner.state.clockMs) execute(tick(untilMs));
+    reachedMs = Math.max(reachedMs, untilMs);
   };
 
   const runUntil = (untilMs: number): ReadonlyArray<LambdaEvent> => {
@@ -527,9 +538,9 @@ export function createSimulation(
   };
 
   const result = (): Either<PricingError, SimulationResult> => {
-    const timeline = recorder.timeline(runner.state.clockMs + 1);
+    const timeline = recorder.timeline(nowMs() + 1);
     if (isLeft(timeline)) return timeline;
-    const billed = recorder.invoices(runner.state.clockMs);
+    const billed = recorder.invoices(nowMs());
     if (isLeft(billed)) return billed;
     return right({
       log,
@@ -544,7 +555,7 @@ export function createSimulation(
 
   return right({
     state: () => runner.state,
-    nowMs: () => runner.state.clockMs,
+    nowMs,
     nextAtMs: () => Math.min(firstActionMs(), nextDueMs(runner.state)),
     runUntil,
     advanceTo,

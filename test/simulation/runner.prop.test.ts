@@ -5,22 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  decide,
-  evolveAll,
-  initialState,
-  replay,
-  type LambdaCommand,
-  type LambdaEvent,
-} from '../../src/lambda.js';
+import { initialState, replay, type LambdaEvent } from '../../src/lambda.js';
 import { createRunner } from '../../src/simulation/runner.js';
 import { fold, programArb } from '../properties/commands.js';
+import { expectStepAsDecided } from '../support/decided.js';
 
 const TIMEOUT_MS = 10_000 + 100 * (fc.readConfigureGlobal().numRuns ?? 100);
-
-/** The time a command happens at, as `decide` reads it. */
-const timeOf = (command: LambdaCommand): number =>
-  command.type === 'AdvanceClock' ? command.input.to : command.meta.now;
 
 describe('the runner', () => {
   it(
@@ -35,23 +25,7 @@ describe('the runner', () => {
           const copies: unknown[] = [];
           for (const command of commands) {
             const step = runner.execute(command);
-            const expected = decide(command, pure);
-            expect(step.result).toEqual(expected);
-            let recorded: ReadonlyArray<LambdaEvent> = [];
-            if (expected._tag === 'Right') {
-              recorded = expected.right;
-            } else if (Number.isSafeInteger(timeOf(command))) {
-              const tick: LambdaCommand = {
-                type: 'AdvanceClock',
-                input: { to: Math.max(pure.clockMs, timeOf(command)) },
-                meta: command.meta,
-              };
-              const due = decide(tick, pure);
-              if (due._tag === 'Left') throw new Error(due.left.message);
-              recorded = due.right;
-            }
-            expect(step.events).toEqual(recorded);
-            pure = evolveAll(pure, recorded);
+            pure = expectStepAsDecided(command, step, pure);
             log.push(...step.events);
             copies.push(structuredClone(step.events));
           }
