@@ -184,6 +184,7 @@ function codeArchive(revision: number): Uint8Array {
   return new Uint8Array([...header, ...comment]);
 }
 
+/** The execution role every simulated function is created with (the model checks its form only). */
 const ROLE_NAME = 'lambda-twin-simulation';
 
 /** A JSON response of exactly `bytes` bytes (at least `{}`). */
@@ -224,11 +225,11 @@ export function createSimulation(
   const cursors: ArrivalCursor[] = scenario.traffic.map((t) =>
     arrivalCursor(t.arrivals, scenario.durationMs),
   );
-  const fnSpecs = new Map<string, ScenarioFunction>(scenario.functions.map((f) => [f.name, f]));
   // How the code of each version behaves: `fn:$LATEST`, `fn:1`, ... A published version keeps the
   // behaviour $LATEST had when it was published.
   const behaviours = new Map<string, Behaviour>();
-  const deployed = new Map<string, Behaviour>();
+  const latestOf = (functionName: string): Behaviour | undefined =>
+    behaviours.get(`${functionName}:$LATEST`);
   let revision = 0;
   let requestCounter = 0;
   let requestsSent = 0;
@@ -264,7 +265,7 @@ export function createSimulation(
   const scheduleCompletion = (event: InvocationStarted): void => {
     const behaviour =
       behaviours.get(`${event.functionName}:${event.executedVersion}`) ??
-      deployed.get(event.functionName);
+      latestOf(event.functionName);
     if (behaviour === undefined) return;
     const durationMs = sample(behaviour.durationMs, stream);
     const fails = nextDraw(stream) < (behaviour.errorRate ?? 0);
@@ -301,7 +302,7 @@ export function createSimulation(
         noteError('Invoke', event.atMs, tooManyRequests(event.reason));
       } else if (event.type === 'FunctionVersionPublished') {
         // A new version runs the code $LATEST had when it was published.
-        const latest = deployed.get(event.functionName);
+        const latest = latestOf(event.functionName);
         if (latest !== undefined) behaviours.set(`${event.functionName}:${event.version}`, latest);
       }
     }
@@ -333,13 +334,11 @@ export function createSimulation(
   };
 
   const invokeCommand = (traffic: Scenario['traffic'][number], atMs: number): LambdaCommand => {
-    const spec = fnSpecs.get(traffic.functionName);
     const version = traffic.qualifier === undefined ? '$LATEST' : traffic.qualifier;
     // Init is drawn from the behaviour of the qualifier's version (an alias's main version).
     const behaviour =
       behaviours.get(`${traffic.functionName}:${aliasTarget(traffic.functionName, version)}`) ??
-      deployed.get(traffic.functionName) ??
-      spec?.behaviour;
+      latestOf(traffic.functionName);
     const initDurationMs =
       behaviour?.initDurationMs === undefined
         ? undefined
@@ -431,9 +430,9 @@ export function createSimulation(
   // activation delay has passed.
   const activeAt = settings.functionActivationDelayMs;
   for (const fn of scenario.functions) {
-    deployed.set(fn.name, fn.behaviour);
     behaviours.set(`${fn.name}:$LATEST`, fn.behaviour);
-    schedule(agenda, 0, { kind: 'command', command: createCommand(fn, at(0), meta) });
+    const role = `arn:aws:iam::${settings.account.accountId}:role/${ROLE_NAME}`;
+    schedule(agenda, 0, { kind: 'command', command: createCommand(fn, role, at(0), meta) });
     if (fn.publish === true) schedule(agenda, activeAt, { kind: 'publish', functionName: fn.name });
     for (const command of activeSetup(fn, at(activeAt), meta)) {
       schedule(agenda, activeAt, { kind: 'command', command });
@@ -464,7 +463,6 @@ export function createSimulation(
         for (const command of planCommands(change, atMs)) {
           const step = execute(command);
           if (change.action === 'deploy' && !isLeft(step.result)) {
-            deployed.set(change.functionName, change.behaviour);
             behaviours.set(`${change.functionName}:$LATEST`, change.behaviour);
             // Publish once the update has completed (LastUpdateStatus Successful).
             schedule(agenda, scheduled.atMs + settings.functionUpdateDelayMs, {
@@ -588,6 +586,7 @@ export function simulate(
 /** CreateFunction for a scenario function. */
 function createCommand(
   fn: ScenarioFunction,
+  role: string,
   atMs: number,
   meta: (atMs: number, label: string) => LambdaCommand['meta'],
 ): LambdaCommand {
@@ -595,7 +594,7 @@ function createCommand(
     type: 'CreateFunction',
     input: {
       FunctionName: fn.name,
-      Role: `arn:aws:iam::123456789012:role/${ROLE_NAME}`,
+      Role: role,
       Runtime: fn.runtime ?? 'nodejs22.x',
       Handler: 'index.handler',
       Code: { ZipFile: codeArchive(0) },
