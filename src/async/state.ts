@@ -86,14 +86,24 @@ export interface PendingAttempt {
   readonly sequence: number;
 }
 
+/** The attempts that wait the same delay: in due order, since they join in time order. */
+export interface AttemptQueue {
+  readonly delayMs: number;
+  readonly queue: DueQueue<PendingAttempt>;
+}
+
 /** The async slice of the model state. */
 export interface AsyncState {
   /** Event invoke configs by function, then by qualifier (`$LATEST`, version or alias). */
   readonly configs: ShardedDictionary<Dictionary<EventInvokeConfigRecord>>;
   /** Every accepted event without a terminal outcome yet, by request id. */
   readonly queued: WideDictionary<QueuedEvent>;
-  /** Waiting attempts, one due queue per delay in ms. */
-  readonly attempts: Dictionary<DueQueue<PendingAttempt>>;
+  /**
+   * Waiting attempts, one due queue per delay in ms, in the order the delays were first used. The
+   * delays are few — 0 for a new event, each retry delay, the throttle backoffs 1, 2, 4 … s up to
+   * the cap — so a list read in full is cheaper than a keyed record, and an emptied queue stays.
+   */
+  readonly attempts: ReadonlyArray<AttemptQueue>;
   readonly nextSequence: number;
 }
 
@@ -102,7 +112,7 @@ export function initialAsyncState(): AsyncState {
   return {
     configs: emptyShardedDictionary(),
     queued: emptyWideDictionary(),
-    attempts: emptyDictionary(),
+    attempts: [],
     nextSequence: 0,
   };
 }
@@ -110,17 +120,14 @@ export function initialAsyncState(): AsyncState {
 /** When the earliest waiting attempt is due; `Infinity` when none waits. */
 export function nextAttemptDueMs(state: AsyncState): number {
   let next = Number.POSITIVE_INFINITY;
-  for (const key in state.attempts) {
-    const queue = state.attempts[key];
-    if (queue !== undefined) next = Math.min(next, headDueMs(queue));
-  }
+  for (const waiting of state.attempts) next = Math.min(next, headDueMs(waiting.queue));
   return next;
 }
 
 /** The attempts due by `nowMs`, by due time then acceptance order. */
 export function dueAttempts(state: AsyncState, nowMs: number): PendingAttempt[] {
-  return Object.values(state.attempts)
-    .flatMap((queue) => dueEntries(queue, nowMs))
+  return state.attempts
+    .flatMap((waiting) => dueEntries(waiting.queue, nowMs))
     .sort((a, b) => a.dueMs - b.dueMs || a.sequence - b.sequence);
 }
 
@@ -137,11 +144,15 @@ function schedule(
 ): void {
   unschedule(draft, event);
   const delayMs = dueMs - atMs;
-  const key = String(delayMs);
-  if (draft.attempts[key] === undefined) {
-    draft.attempts[key] = emptyDueQueue<PendingAttempt>() as Draft<DueQueue<PendingAttempt>>;
+  let waiting = draft.attempts.find((a) => a.delayMs === delayMs);
+  if (waiting === undefined) {
+    draft.attempts.push({
+      delayMs,
+      queue: emptyDueQueue<PendingAttempt>() as Draft<DueQueue<PendingAttempt>>,
+    });
+    waiting = present(draft.attempts.at(-1), String(delayMs));
   }
-  const position = enqueueDue(present(draft.attempts[key], key), {
+  const position = enqueueDue(waiting.queue, {
     dueMs,
     requestId: event.requestId,
     sequence: event.sequence,
@@ -151,11 +162,9 @@ function schedule(
 
 function unschedule(draft: Draft<AsyncState>, event: Draft<QueuedEvent>): void {
   if (event.ticket === undefined) return;
-  const key = String(event.ticket.delayMs);
-  const queue = draft.attempts[key];
-  // An emptied queue stays: the delays are few (each retry delay, and the throttle backoffs
-  // 1, 2, 4 … s up to the cap), and an empty queue costs the next-due scan one field read.
-  if (queue !== undefined) removeDue(queue, event.ticket.position);
+  const delayMs = event.ticket.delayMs;
+  const waiting = draft.attempts.find((a) => a.delayMs === delayMs);
+  if (waiting !== undefined) removeDue(waiting.queue, event.ticket.position);
   delete event.ticket;
 }
 

@@ -72,6 +72,9 @@ export const QUALIFIER_PATTERN = '\\$(LATEST(\\.PUBLISHED)?)|[a-zA-Z0-9-_$]+';
 // Java's `matches` must match the whole value against either alternative, hence the outer group.
 const QUALIFIER_REGEX = /^(\$(LATEST(\.PUBLISHED)?)|[a-zA-Z0-9_$-]+)$/;
 
+/** A bare function name that both shapes accept as it is (the shorter maximum is 140). */
+const BARE_NAME = /^[a-zA-Z0-9_-]{1,140}$/;
+
 /** A function name split into its parts, before any lookup. */
 export interface FunctionReference {
   /** The bare function name. */
@@ -125,6 +128,15 @@ export function resolveFunctionName(
   qualifier?: string,
   extraViolations: ReadonlyArray<Violation> = [],
 ): Either<FunctionReferenceError, FunctionReference> {
+  // The common case, a bare name that every shape's pattern and length accept, with a valid
+  // qualifier or none: no ARN parts to check, so the full pattern need not run.
+  if (
+    extraViolations.length === 0 &&
+    BARE_NAME.test(raw) &&
+    (qualifier === undefined || (qualifier.length <= 128 && QUALIFIER_REGEX.test(qualifier)))
+  ) {
+    return right({ name: raw, qualifier, isArn: false });
+  }
   const invalid = toValidationException([
     ...functionNameViolations(raw, shape, qualifier),
     ...extraViolations,
