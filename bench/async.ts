@@ -189,47 +189,69 @@ function referenceEndToEnd(count: number): number {
   return performance.now() - began;
 }
 
-/**
- * The time to accept one more event while `waiting` events wait (all throttled): the queue is
- * built once (through a runner), and `extra` more events are accepted from it `runs` times —
- * through `decide` + `evolveAll` from the same immutable state, or through a fresh runner started
- * from it; the median per event, in ms.
- */
-function acceptCost(
-  waiting: number,
-  extra: number,
-  runs: number,
-): { readonly immutable: number; readonly runner: number } {
+/** An account whose only slot is held, with `waiting` events queued behind it (built in place). */
+function queueOf(waiting: number): LambdaState {
   const builder = createRunner(consumerAccount(1));
   const log: LambdaEvent[] = [];
-  const now = T0 + 2_000;
   // One synchronous invocation holds the only slot, so every event waits.
   run(
     builder,
-    { type: 'Invoke', input: { FunctionName: 'consumer' }, meta: { now, requestId: 'holder' } },
+    {
+      type: 'Invoke',
+      input: { FunctionName: 'consumer' },
+      meta: { now: ACCEPT_AT, requestId: 'holder' },
+    },
     log,
   );
-  const invokeEvent = (id: string): LambdaCommand => ({
-    type: 'Invoke',
-    input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: '{}' },
-    meta: { now, requestId: id },
-  });
-  for (let i = 0; i < waiting; i += 1) run(builder, invokeEvent(`w-${String(i)}`), log);
-  const state = builder.snapshot();
-  const immutable: number[] = [];
-  const inPlace: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
-    let current = state;
-    let began = performance.now();
-    for (let i = 0; i < extra; i += 1) current = step(current, invokeEvent(`x-${String(i)}`), []);
-    immutable.push((performance.now() - began) / extra);
-    const runner = createRunner(state);
-    began = performance.now();
-    for (let i = 0; i < extra; i += 1) run(runner, invokeEvent(`x-${String(i)}`), []);
-    inPlace.push((performance.now() - began) / extra);
-  }
-  return { immutable: median(immutable), runner: median(inPlace) };
+  for (let i = 0; i < waiting; i += 1) run(builder, acceptCommand(`w-${String(i)}`), log);
+  return builder.snapshot();
 }
+
+const ACCEPT_AT = T0 + 2_000;
+const acceptCommand = (id: string): LambdaCommand => ({
+  type: 'Invoke',
+  input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: '{}' },
+  meta: { now: ACCEPT_AT, requestId: id },
+});
+
+/**
+ * The time to accept one more event (ms, median per event) with the fewest and the most events
+ * waiting (all throttled): each queue is built once, then `extra` more events are accepted from
+ * it — through `decide` + `evolveAll` from the same immutable state, or through a fresh runner
+ * started from it — in alternating order, after one warm-up round, so that neither size gets the
+ * cold start or the other's garbage.
+ */
+function acceptCosts(
+  sizes: readonly [number, number],
+  extra: number,
+  runs: number,
+): ReadonlyArray<{ readonly immutable: number; readonly runner: number }> {
+  const states = sizes.map(queueOf);
+  const samples = states.map(() => ({ immutable: [] as number[], runner: [] as number[] }));
+  for (let r = -1; r < runs; r += 1) {
+    states.forEach((state, s) => {
+      gc?.();
+      let current = state;
+      let began = performance.now();
+      for (let i = 0; i < extra; i += 1) {
+        current = step(current, acceptCommand(`x-${String(i)}`), []);
+      }
+      const immutableMs = (performance.now() - began) / extra;
+      const runner = createRunner(state);
+      gc?.();
+      began = performance.now();
+      for (let i = 0; i < extra; i += 1) run(runner, acceptCommand(`x-${String(i)}`), []);
+      const runnerMs = (performance.now() - began) / extra;
+      if (r >= 0) {
+        samples[s]?.immutable.push(immutableMs);
+        samples[s]?.runner.push(runnerMs);
+      }
+    });
+  }
+  return samples.map((x) => ({ immutable: median(x.immutable), runner: median(x.runner) }));
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
 
 /** One JSON-ready line per case. */
 export function asyncBench(options: {
@@ -260,14 +282,16 @@ export function asyncBench(options: {
       runs: options.runs,
     },
   ];
-  const costs = options.waiting.map((w) => acceptCost(w, 500, 5));
+  const fewest = options.waiting[0] ?? 10;
+  const most = options.waiting[options.waiting.length - 1] ?? fewest;
+  const costs = acceptCosts([fewest, most], 500, 5);
   const few = costs[0];
   const many = costs[costs.length - 1];
   if (few !== undefined && many !== undefined) {
     for (const path of ['immutable', 'runner'] as const) {
       lines.push({
         bench: 'async',
-        case: `scaling: cost of accepting one event (${path === 'runner' ? 'runner' : 'decide + evolveAll'}), ${String(options.waiting[options.waiting.length - 1])} vs ${String(options.waiting[0])} waiting`,
+        case: `scaling: cost of accepting one event (${path === 'runner' ? 'runner' : 'decide + evolveAll'}), ${String(most)} vs ${String(fewest)} waiting`,
         nsPerEventFew: Math.round(few[path] * 1e6),
         nsPerEventMany: Math.round(many[path] * 1e6),
         ratio: Math.round((many[path] / few[path]) * 1_000) / 1_000,
