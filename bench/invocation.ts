@@ -63,6 +63,12 @@ const complete = (requestId: string, now: number): LambdaCommand => ({
   meta: { now, requestId: `done-${requestId}` },
 });
 
+/** The `i`-th cycle: an invocation admitted and completed in the same millisecond. */
+const cycleCommands = (i: number): readonly [LambdaCommand, LambdaCommand] => {
+  const now = T0 + 10_000 + i;
+  return [invoke(`c-${String(i)}`, i % FUNCTIONS, now), complete(`c-${String(i)}`, now)];
+};
+
 /** `cycles` admit-and-complete cycles on the live path; returns the events and the time. */
 function liveCycles(
   start: LambdaState,
@@ -72,11 +78,7 @@ function liveCycles(
   const events: LambdaEvent[] = [];
   const began = performance.now();
   for (let i = 0; i < cycles; i += 1) {
-    const now = T0 + 10_000 + i;
-    for (const command of [
-      invoke(`c-${String(i)}`, i % FUNCTIONS, now),
-      complete(`c-${String(i)}`, now),
-    ]) {
+    for (const command of cycleCommands(i)) {
       const decided = decide(command, state);
       if (decided._tag === 'Left') throw new Error(decided.left.message);
       for (const event of decided.right) {
@@ -93,11 +95,7 @@ function runnerCycles(start: LambdaState, cycles: number): number {
   const runner = createRunner(start);
   const began = performance.now();
   for (let i = 0; i < cycles; i += 1) {
-    const now = T0 + 10_000 + i;
-    for (const command of [
-      invoke(`c-${String(i)}`, i % FUNCTIONS, now),
-      complete(`c-${String(i)}`, now),
-    ]) {
+    for (const command of cycleCommands(i)) {
       const done = runner.execute(command);
       if (done.result._tag === 'Left') throw new Error(done.result.left.message);
     }
@@ -198,27 +196,19 @@ export function invocationBench(options: {
   }
   const fewest = Math.min(...options.inFlight);
   const most = Math.max(...options.inFlight);
-  const few = liveNs.get(fewest);
-  const many = liveNs.get(most);
-  if (few !== undefined && many !== undefined && fewest !== most) {
+  for (const [path, costs] of [
+    ['live', liveNs],
+    ['runner', runnerNs],
+  ] as const) {
+    const few = costs.get(fewest);
+    const many = costs.get(most);
+    if (few === undefined || many === undefined || fewest === most) continue;
     lines.push({
       bench: 'invocation',
-      case: `scaling: cost per live event, ${String(most)} vs ${String(fewest)} in flight`,
+      case: `scaling: cost per ${path} event, ${String(most)} vs ${String(fewest)} in flight`,
       nsPerEventFew: Math.round(few),
       nsPerEventMany: Math.round(many),
       ratio: round3(many / few),
-      target: '<= 2',
-    });
-  }
-  const fewRunner = runnerNs.get(fewest);
-  const manyRunner = runnerNs.get(most);
-  if (fewRunner !== undefined && manyRunner !== undefined && fewest !== most) {
-    lines.push({
-      bench: 'invocation',
-      case: `scaling: cost per runner event, ${String(most)} vs ${String(fewest)} in flight`,
-      nsPerEventFew: Math.round(fewRunner),
-      nsPerEventMany: Math.round(manyRunner),
-      ratio: round3(manyRunner / fewRunner),
       target: '<= 2',
     });
   }

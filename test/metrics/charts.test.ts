@@ -18,54 +18,13 @@ import type {
   Timeline,
   TimelinePoint,
 } from '../../src/metrics/timeline-shape.js';
+import { RES, series, T0, type Columns } from '../support/timeline-points.js';
 
 // ---------------------------------------------------------------------------------------------
 // A timeline built by hand: four 1 s buckets from T0, functions f (versions 1 and 2, a canary
 // moving from 1 to 2, reserved concurrency put, deleted and put again, provisioned concurrency on
 // version 2) and g (one version, asynchronous, with retries, a dead-letter message and a
 // destination delivery).
-
-const T0 = 1_704_110_400_000; // 2024-01-01T12:00:00Z
-const RES = 1000;
-
-type Columns = { readonly [K in keyof TimelinePoint]?: ReadonlyArray<TimelinePoint[K]> };
-
-/** Points from columns of values; a missing column is zero (`null` or `{}` where that applies). */
-function series(columns: Columns, buckets = 4): TimelinePoint[] {
-  const at = <K extends keyof TimelinePoint>(
-    key: K,
-    i: number,
-    zero: TimelinePoint[K],
-  ): TimelinePoint[K] => columns[key]?.[i] ?? zero;
-  return Array.from({ length: buckets }, (_, i) => ({
-    startMs: T0 + i * RES,
-    Invocations: at('Invocations', i, 0),
-    Errors: at('Errors', i, 0),
-    Throttles: at('Throttles', i, 0),
-    ThrottlesByReason: at('ThrottlesByReason', i, {}),
-    ConcurrentExecutions: at('ConcurrentExecutions', i, 0),
-    ProvisionedConcurrentExecutions: at('ProvisionedConcurrentExecutions', i, 0),
-    ProvisionedConcurrencyUtilization: columns.ProvisionedConcurrencyUtilization?.[i] ?? null,
-    ProvisionedConcurrencyInvocations: at('ProvisionedConcurrencyInvocations', i, 0),
-    ProvisionedConcurrencySpilloverInvocations: at(
-      'ProvisionedConcurrencySpilloverInvocations',
-      i,
-      0,
-    ),
-    AsyncEventsReceived: at('AsyncEventsReceived', i, 0),
-    AsyncEventAge: at('AsyncEventAge', i, 0),
-    AsyncEventsDropped: at('AsyncEventsDropped', i, 0),
-    DurationSumMs: at('DurationSumMs', i, 0),
-    DurationMaximumMs: at('DurationMaximumMs', i, 0),
-    ColdStarts: at('ColdStarts', i, 0),
-    AsyncQueueDepth: at('AsyncQueueDepth', i, 0),
-    AsyncRetries: at('AsyncRetries', i, 0),
-    AsyncThrottles: at('AsyncThrottles', i, 0),
-    DeadLetterMessages: at('DeadLetterMessages', i, 0),
-    DestinationDeliveries: at('DestinationDeliveries', i, 0),
-    ConcurrencyLimit: columns.ConcurrencyLimit?.[i] ?? null,
-  }));
-}
 
 const withCost = (
   points: ReadonlyArray<TimelinePoint>,

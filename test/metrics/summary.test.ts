@@ -1,51 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { timelineSummary } from '../../src/metrics/summary.js';
-import type {
-  AccountTimelinePoint,
-  Timeline,
-  TimelinePoint,
-} from '../../src/metrics/timeline-shape.js';
+import type { AccountTimelinePoint, Timeline } from '../../src/metrics/timeline-shape.js';
+import { RES, series, T0, type Columns } from '../support/timeline-points.js';
 
 // ---------------------------------------------------------------------------------------------
 // A timeline built by hand: four 1 s buckets from T0, function f (throttled by its reserved
 // concurrency, provisioned concurrency half used in one bucket) and function g (asynchronous).
-
-const T0 = 1_704_110_400_000; // 2024-01-01T12:00:00Z
-const RES = 1000;
-
-type Columns = { readonly [K in keyof TimelinePoint]?: ReadonlyArray<TimelinePoint[K]> };
-
-/** Points from columns of values; a missing column is zero (`null` or `{}` where that applies). */
-function series(columns: Columns, buckets = 4): TimelinePoint[] {
-  const n = (key: keyof TimelinePoint, i: number): number => {
-    const value = columns[key]?.[i];
-    return typeof value === 'number' ? value : 0;
-  };
-  return Array.from({ length: buckets }, (_, i) => ({
-    startMs: T0 + i * RES,
-    Invocations: n('Invocations', i),
-    Errors: n('Errors', i),
-    Throttles: n('Throttles', i),
-    ThrottlesByReason: columns.ThrottlesByReason?.[i] ?? {},
-    ConcurrentExecutions: n('ConcurrentExecutions', i),
-    ProvisionedConcurrentExecutions: n('ProvisionedConcurrentExecutions', i),
-    ProvisionedConcurrencyUtilization: columns.ProvisionedConcurrencyUtilization?.[i] ?? null,
-    ProvisionedConcurrencyInvocations: n('ProvisionedConcurrencyInvocations', i),
-    ProvisionedConcurrencySpilloverInvocations: n('ProvisionedConcurrencySpilloverInvocations', i),
-    AsyncEventsReceived: n('AsyncEventsReceived', i),
-    AsyncEventAge: n('AsyncEventAge', i),
-    AsyncEventsDropped: n('AsyncEventsDropped', i),
-    DurationSumMs: n('DurationSumMs', i),
-    DurationMaximumMs: n('DurationMaximumMs', i),
-    ColdStarts: n('ColdStarts', i),
-    AsyncQueueDepth: n('AsyncQueueDepth', i),
-    AsyncRetries: n('AsyncRetries', i),
-    AsyncThrottles: n('AsyncThrottles', i),
-    DeadLetterMessages: n('DeadLetterMessages', i),
-    DestinationDeliveries: n('DestinationDeliveries', i),
-    ConcurrencyLimit: columns.ConcurrencyLimit?.[i] ?? null,
-  }));
-}
 
 const RESERVED = 'ReservedFunctionConcurrentInvocationLimitExceeded';
 const ACCOUNT_LIMIT = 'ConcurrentInvocationLimitExceeded';
