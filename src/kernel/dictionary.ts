@@ -85,8 +85,11 @@ interface WritableShards<V> {
 /** The entry under `key` (a draft of it, when given a draft). */
 export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
   const shard = dictionary.shards[shardOf(key)];
-  const name = slot(key);
-  return shard !== undefined && Object.hasOwn(shard, name) ? shard[name] : undefined;
+  if (shard === undefined) return undefined;
+  // One property read: the state holds data, never functions, so a function found here is a
+  // member inherited from Object.prototype (`constructor`, `toString`, …), not an entry.
+  const value: unknown = shard[slot(key)];
+  return typeof value === 'function' ? undefined : (value as V | undefined);
 }
 
 /** Sets the entry under `key`, in a recipe. */

@@ -167,3 +167,19 @@ describe('WideDictionary: two levels of shards for tens of thousands of keys', (
     expect(wideEntriesOf(emptied)).toEqual([['req-0', -1]]);
   });
 });
+
+describe('sharded keys are stored as themselves, escaped only where an ordinary object needs it', () => {
+  it('keeps __proto__, constructor, #-names and plain names apart, and finds no inherited member', () => {
+    const keys = ['__proto__', '#__proto__', 'constructor', '#x', '##x', 'x'];
+    const d = applyEvents(emptyShardedDictionary<number>(), keys, (draft, key) => {
+      putEntry(draft, key, keys.indexOf(key));
+    });
+    expect([...keysOf(d)].sort()).toEqual([...keys].sort());
+    for (const key of keys) expect(entryOf(d, key)).toBe(keys.indexOf(key));
+    expect(d.size).toBe(keys.length);
+    for (const inherited of ['toString', 'hasOwnProperty', 'valueOf']) {
+      expect(entryOf(d, inherited)).toBeUndefined();
+    }
+    expect(Object.getPrototypeOf(d.shards.find((s) => s !== undefined))).toBe(Object.prototype);
+  });
+});
