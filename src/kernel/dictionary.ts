@@ -134,67 +134,90 @@ export function valuesOf<V>(dictionary: Shards<V>): V[] {
 }
 
 /**
- * A sharded record for keys counted in tens of thousands (running invocations): a
- * `ShardedDictionary` of `ShardedDictionary`s, the outer level chosen by a second, independent
- * hash. An Immer write copies two shard arrays and two small shards, so with 10,000 entries a write
- * touches about as much as with 10, where one level would copy a shard of about 150 entries.
+ * A sharded record for keys counted in tens of thousands (running invocations, queued events):
+ * 64 buckets chosen by the high bits of the key's hash, each a `ShardedDictionary` whose shard the
+ * low bits choose. An Immer write copies two 64-slot arrays and one small shard, so with 10,000
+ * entries a write touches about as much as with 10, where one level would copy a shard of about
+ * 150 entries. The hash is computed once per operation.
  */
 export interface WideDictionary<V> {
-  readonly buckets: ShardedDictionary<ShardedDictionary<V>>;
+  readonly buckets: ReadonlyArray<ShardedDictionary<V> | undefined>;
   /** How many entries there are. */
   readonly size: number;
 }
 
 /**
- * The outer bucket of a key: the high bits of the same hash. The low bits pick the inner shard, and
- * FNV's low bits after any suffix depend only on its low bits before, so a suffixed hash would put
- * every key of a bucket in one inner shard; the high bits are mixed by every carry.
+ * The bucket of a hash: its high bits. The low bits pick the shard inside the bucket, and FNV's
+ * low bits after any suffix depend only on its low bits before, so deriving the bucket from a
+ * suffixed key would put every key of a bucket in one shard; the high bits are mixed by every
+ * carry.
  */
-const bucketOf = (key: string): string => String((fnv1a(key) >>> 24) % SHARD_COUNT);
+const bucketOfHash = (hash: number): number => (hash >>> 24) % SHARD_COUNT;
 
 /** A new, empty wide record. */
 export function emptyWideDictionary<V>(): WideDictionary<V> {
-  return { buckets: emptyShardedDictionary(), size: 0 };
+  return {
+    buckets: new Array<ShardedDictionary<V> | undefined>(SHARD_COUNT).fill(undefined),
+    size: 0,
+  };
 }
 
 /** The entry under `key`. */
 export function wideEntryOf<V>(dictionary: WideDictionary<V>, key: string): V | undefined {
-  const bucket = entryOf(dictionary.buckets, bucketOf(key));
-  return bucket === undefined ? undefined : entryOf(bucket, key);
+  const hash = fnv1a(key);
+  const shard = dictionary.buckets[bucketOfHash(hash)]?.shards[hash % SHARD_COUNT];
+  if (shard === undefined) return undefined;
+  // As in `entryOf`: a function found is an inherited member, never an entry.
+  const value: unknown = shard[slot(key)];
+  return typeof value === 'function' ? undefined : (value as V | undefined);
 }
 
 interface WritableWide<V> {
-  buckets: WritableShards<WritableShards<V>>;
+  buckets: Array<WritableShards<V> | undefined>;
   size: number;
 }
 
 /** Sets the entry under `key`, in a recipe. */
 export function putWideEntry<V>(draft: WritableWide<V>, key: string, value: V): void {
-  const name = bucketOf(key);
-  let bucket = entryOf(draft.buckets, name);
-  if (bucket === undefined) {
-    putEntry(draft.buckets, name, emptyShardedDictionary() as WritableShards<V>);
-    bucket = entryOf(draft.buckets, name);
+  const hash = fnv1a(key);
+  const index = bucketOfHash(hash);
+  if (draft.buckets[index] === undefined) {
+    draft.buckets[index] = emptyShardedDictionary() as WritableShards<V>;
   }
-  if (bucket === undefined) return;
-  const before = bucket.size;
-  putEntry(bucket, key, value);
-  draft.size += bucket.size - before;
+  // Read back after the write: inside a recipe, the draft of the new bucket.
+  const bucket = draft.buckets[index];
+  const shardIndex = hash % SHARD_COUNT;
+  let shard = bucket.shards[shardIndex];
+  if (shard === undefined) {
+    shard = {};
+    bucket.shards[shardIndex] = shard;
+  }
+  const name = slot(key);
+  if (!Object.hasOwn(shard, name)) {
+    bucket.size += 1;
+    draft.size += 1;
+  }
+  shard[name] = value;
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeWideEntry<V>(draft: WritableWide<V>, key: string): void {
-  const bucket = entryOf(draft.buckets, bucketOf(key));
-  if (bucket === undefined) return;
-  const before = bucket.size;
-  removeEntry(bucket, key);
-  draft.size -= before - bucket.size;
+  const hash = fnv1a(key);
+  const bucket = draft.buckets[bucketOfHash(hash)];
+  const shard = bucket?.shards[hash % SHARD_COUNT];
+  const name = slot(key);
+  if (bucket === undefined || shard === undefined || !Object.hasOwn(shard, name)) return;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  delete shard[name];
+  bucket.size -= 1;
+  draft.size -= 1;
 }
 
 /** Every key and value, in no particular order. */
 export function wideEntriesOf<V>(dictionary: WideDictionary<V>): Array<readonly [string, V]> {
   const entries: Array<readonly [string, V]> = [];
-  for (const bucket of valuesOf(dictionary.buckets)) {
+  for (const bucket of dictionary.buckets) {
+    if (bucket === undefined) continue;
     for (const shard of bucket.shards) {
       if (shard === undefined) continue;
       for (const name of Object.keys(shard)) {
