@@ -146,6 +146,28 @@ export interface InvalidScenario {
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
+const DISTRIBUTION_KINDS: ReadonlyArray<Distribution['kind']> = [
+  'constant',
+  'uniform',
+  'exponential',
+  'normal',
+  'lognormal',
+];
+const ARRIVAL_KINDS: ReadonlyArray<ArrivalProcess['kind']> = [
+  'poisson',
+  'constant',
+  'burst',
+  'schedule',
+];
+const PLAN_ACTIONS: ReadonlyArray<PlannedChange['action']> = [
+  'deploy',
+  'routeAlias',
+  'reserveConcurrency',
+  'provisionConcurrency',
+];
+const isKnown = (kinds: ReadonlyArray<string>, kind: unknown): boolean =>
+  typeof kind === 'string' && kinds.includes(kind);
+
 /** Checks a scenario; the same value when it can run. */
 export function validateScenario(scenario: Scenario): Either<InvalidScenario, Scenario> {
   const problems: ScenarioProblem[] = [];
@@ -194,6 +216,10 @@ export function validateScenario(scenario: Scenario): Either<InvalidScenario, Sc
     const at = `plan[${String(i)}]`;
     within(`${at}.atMs`, change.atMs);
     knownFunction(`${at}.functionName`, change.functionName);
+    if (!isKnown(PLAN_ACTIONS, change.action)) {
+      problem(`${at}.action`, `must be one of ${PLAN_ACTIONS.join(', ')}`);
+      return;
+    }
     switch (change.action) {
       case 'deploy':
         checkBehaviour(`${at}.behaviour`, change.behaviour);
@@ -241,6 +267,11 @@ export function validateScenario(scenario: Scenario): Either<InvalidScenario, Sc
   }
 
   function checkDistribution(at: string, d: Distribution): void {
+    // A scenario often arrives as JSON, where nothing guarantees the kind is one we know.
+    if (!isKnown(DISTRIBUTION_KINDS, d.kind)) {
+      problem(`${at}.kind`, `must be one of ${DISTRIBUTION_KINDS.join(', ')}`);
+      return;
+    }
     switch (d.kind) {
       case 'constant':
         nonNegative(`${at}.value`, d.value);
@@ -267,6 +298,10 @@ export function validateScenario(scenario: Scenario): Either<InvalidScenario, Sc
   }
 
   function checkArrivals(at: string, process: ArrivalProcess): void {
+    if (!isKnown(ARRIVAL_KINDS, process.kind)) {
+      problem(`${at}.kind`, `must be one of ${ARRIVAL_KINDS.join(', ')}`);
+      return;
+    }
     switch (process.kind) {
       case 'poisson':
       case 'constant':

@@ -567,3 +567,21 @@ describe('a traffic window that closes before it opens', () => {
     ).toEqual(['traffic[0].arrivals.untilMs']);
   });
 });
+
+describe('a kind the library does not know (a scenario read from JSON)', () => {
+  it('is refused at its kind, for a distribution and for an arrival process', () => {
+    const gamma = JSON.parse('{"kind":"gamma","shape":2}') as Distribution;
+    expect(fieldsOf(withDuration(gamma))).toEqual(['functions[0].behaviour.durationMs.kind']);
+    const weibull = JSON.parse('{"kind":"weibull","ratePerSecond":1}') as ArrivalProcess;
+    expect(fieldsOf(withArrivals(weibull))).toEqual(['traffic[0].arrivals.kind']);
+  });
+});
+
+describe('a plan action the library does not know', () => {
+  it('is refused at its action', () => {
+    const rollback = JSON.parse(
+      '{"atMs":1000,"action":"rollback","functionName":"orders"}',
+    ) as PlannedChange;
+    expect(fieldsOf(withPlan(rollback))).toEqual(['plan[0].action']);
+  });
+});
