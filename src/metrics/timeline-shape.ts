@@ -63,13 +63,16 @@ export interface TimelinePoint {
    * the provisioned concurrency allocated for a version or alias; `null` when none applies.
    */
   readonly ConcurrencyLimit: number | null;
-}
-
-/** An account point: a point plus the cost of the log so far, when the timeline was priced. */
-export interface AccountTimelinePoint extends TimelinePoint {
-  /** The model's own: the bill of everything up to the bucket's end, USD, a decimal string. */
+  /**
+   * The model's own: the bill up to the bucket's end, USD, an exact decimal string — the account's
+   * whole bill, a function's or a version's own lines of it. `null` when the timeline is not
+   * priced, and for an alias: AWS bills the version that ran, not the alias it ran through.
+   */
   readonly CostUsd: string | null;
 }
+
+/** An account point (the same members: the account's `CostUsd` is the whole bill). */
+export type AccountTimelinePoint = TimelinePoint;
 
 /** The whole timeline. Every series has one point per bucket, from `startMs` to `endMs`. */
 export interface Timeline {

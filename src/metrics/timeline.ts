@@ -4,13 +4,20 @@
  * (spec invocation §2, §3, §5). A recorder takes the log in pieces — a simulator streams it in and
  * keeps nothing else — and `timelineOf` projects a whole log at once; both give the same timeline.
  *
- * When pricing options are given, every account point also carries the bill of the log up to the
- * bucket's end (`CostUsd`), priced by the same fold as `Pricing.billEvents`.
+ * When pricing options are given, every point also carries the bill of the log up to the bucket's
+ * end (`CostUsd`: the account's total, a function's or a version's own lines), priced by the same
+ * fold as `Pricing.billEvents`.
  *
  * @module
  */
 import { isLeft, left, right, type Either } from '../kernel/fp.js';
-import { exact, sumOf, toDecimalString, type DecimalString } from '../kernel/money.js';
+import {
+  exact,
+  sumOf,
+  toDecimalString,
+  type DecimalString,
+  type ExactDecimal,
+} from '../kernel/money.js';
 import type { LambdaEvent } from '../lambda.js';
 import {
   billEvents,
@@ -21,7 +28,7 @@ import {
   type Invoice,
 } from '../pricing/bill.js';
 import type { PricingError } from '../pricing/errors.js';
-import type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
+import type { Timeline, TimelinePoint } from './timeline-shape.js';
 
 export type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
 
@@ -33,7 +40,7 @@ export interface TimelineOptions {
   readonly startMs: number;
   /** The account's `ConcurrentExecutions` limit, drawn as the account's `ConcurrencyLimit`. */
   readonly accountConcurrencyLimit?: number;
-  /** Price the log as it goes (`CostUsd` on the account points); absent: no cost. */
+  /** Price the log as it goes (`CostUsd` per account, function and version); absent: no cost. */
   readonly pricing?: BillOptions;
 }
 
@@ -97,6 +104,7 @@ function openPoint(track: Track, startMs: number): Point {
     DeadLetterMessages: 0,
     DestinationDeliveries: 0,
     ConcurrencyLimit: track.limit,
+    CostUsd: null,
   };
 }
 
@@ -140,7 +148,8 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
   }
   let bill: Bill | undefined = pricing?.right;
   let unbilled: LambdaEvent[] = [];
-  const costs: Array<string | null> = [];
+  // The bill at the end of each closed bucket, per account, function and version.
+  const costs: Array<CostSnapshot | undefined> = [];
   let failure: PricingError | undefined;
 
   const trackIn = (table: Map<string, Track>, key: string): Track => {
@@ -195,7 +204,7 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
         unbilled = [];
         if (isLeft(billed)) failure = billed.left;
         else bill = billed.right;
-        costs[bucket] = failure === undefined ? totalOf(bill, bucketEnd(bucket)) : null;
+        costs[bucket] = failure === undefined ? costSnapshot(bill, bucketEnd(bucket)) : undefined;
       }
       bucket += 1;
     }
@@ -370,12 +379,23 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
     const billed = billSoFar();
     if (isLeft(billed)) return billed;
     const cost = billed.right;
+    // The open bucket and any empty ones after it are priced as of their ends.
+    const snapshots: Array<CostSnapshot | undefined> = Array.from({ length: buckets }, (_, i) =>
+      cost === undefined ? undefined : i < bucket ? costs[i] : costSnapshot(cost, bucketEnd(i)),
+    );
     const series = (
       tracks: Iterable<readonly [string, Track]>,
+      costOf: (snapshot: CostSnapshot, key: string) => string | null,
     ): Record<string, TimelinePoint[]> => {
       const out: Record<string, TimelinePoint[]> = {};
       for (const [key, track] of [...tracks].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-        out[key] = extended(track, buckets).map(copyPoint);
+        out[key] = extended(track, buckets).map((point, i) => {
+          const snapshot = snapshots[i];
+          return {
+            ...copyPoint(point),
+            CostUsd: snapshot === undefined ? null : costOf(snapshot, key),
+          };
+        });
       }
       return out;
     };
@@ -383,19 +403,19 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
       [...table].flatMap(([fn, inner]) =>
         [...inner].map(([name, track]) => [`${fn}:${name}`, track] as const),
       );
-    const accountPoints: AccountTimelinePoint[] = extended(account, buckets).map((point, i) => ({
-      ...copyPoint(point),
-      CostUsd:
-        cost === undefined ? null : i < bucket ? (costs[i] ?? null) : totalOf(cost, bucketEnd(i)),
-    }));
+    const ZERO = '0';
     return right({
       resolutionMs,
       startMs,
       endMs: startMs + buckets * resolutionMs,
-      account: accountPoints,
-      byFunction: series(byFunction),
-      byVersion: series(qualified(versionsOf)),
-      byAlias: series(qualified(aliasesOf)),
+      account: series([['', account]], (snapshot) => snapshot.total)[''] ?? [],
+      byFunction: series(byFunction, (snapshot, key) => snapshot.byFunction.get(key) ?? ZERO),
+      byVersion: series(
+        qualified(versionsOf),
+        (snapshot, key) => snapshot.byVersion.get(key) ?? ZERO,
+      ),
+      // AWS bills the version that ran, not the alias it was reached through.
+      byAlias: series(qualified(aliasesOf), () => null),
     });
   };
 
@@ -448,6 +468,36 @@ const copyPoint = (point: Point): TimelinePoint => ({
   ThrottlesByReason: { ...point.ThrottlesByReason },
 });
 
-/** The bill's total over every month, as of `asOfMs`, exact. */
-const totalOf = (bill: Bill, asOfMs: number): DecimalString =>
-  toDecimalString(sumOf(invoices(bill, asOfMs).map((invoice) => exact(invoice.total))));
+/** The bill as of a moment: its total, and each function's and version's own lines. */
+interface CostSnapshot {
+  readonly total: DecimalString;
+  readonly byFunction: ReadonlyMap<string, DecimalString>;
+  /** By `function:version`. */
+  readonly byVersion: ReadonlyMap<string, DecimalString>;
+}
+
+/** The bill over every month as of `asOfMs`, exact, split by function and version. */
+function costSnapshot(bill: Bill, asOfMs: number): CostSnapshot {
+  const billed = invoices(bill, asOfMs);
+  const byFunction = new Map<string, ExactDecimal[]>();
+  const byVersion = new Map<string, ExactDecimal[]>();
+  const add = (table: Map<string, ExactDecimal[]>, key: string, amount: ExactDecimal): void => {
+    const amounts = table.get(key);
+    if (amounts === undefined) table.set(key, [amount]);
+    else amounts.push(amount);
+  };
+  for (const invoice of billed) {
+    for (const line of invoice.lines) {
+      const amount = exact(line.amount);
+      add(byFunction, line.functionName, amount);
+      add(byVersion, `${line.functionName}:${line.version}`, amount);
+    }
+  }
+  const summed = (table: Map<string, ExactDecimal[]>): Map<string, DecimalString> =>
+    new Map([...table].map(([key, amounts]) => [key, toDecimalString(sumOf(amounts))]));
+  return {
+    total: toDecimalString(sumOf(billed.map((invoice) => exact(invoice.total)))),
+    byFunction: summed(byFunction),
+    byVersion: summed(byVersion),
+  };
+}

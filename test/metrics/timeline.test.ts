@@ -587,9 +587,49 @@ describe('timelineOf: cost', () => {
     expect(costs[secondStep]!.gt(costs[secondStep - 1]!)).toBe(true);
   });
 
+  it('splits the bill by function and version from the invoice lines, and gives an alias none', () => {
+    const aliased = run
+      .withPublishedVersion('f')
+      .run('CreateAlias', { FunctionName: 'f', Name: 'live', FunctionVersion: '1' })
+      .invoke('v', { FunctionName: 'f', Qualifier: 'live' })
+      .complete('v', { durationMs: 7 });
+    const timeline = timelineFor(aliased.log, { pricing });
+    const lines = invoices(unwrap(billEvents(unwrap(emptyBill(pricing)), aliased.log))).flatMap(
+      (invoice) => invoice.lines,
+    );
+    const linesOf = (keep: (line: (typeof lines)[number]) => boolean): Decimal =>
+      lines.filter(keep).reduce((acc, line) => acc.plus(line.amount), new Decimal(0));
+    const lastCost = (points: ReadonlyArray<{ readonly CostUsd: string | null }> | undefined) =>
+      new Decimal(points!.at(-1)!.CostUsd!);
+    for (const fn of ['f', 'g']) {
+      expect(lastCost(timeline.byFunction[fn]).equals(linesOf((l) => l.functionName === fn))).toBe(
+        true,
+      );
+    }
+    for (const [fn, version] of [
+      ['f', '$LATEST'],
+      ['f', '1'],
+      ['g', '$LATEST'],
+    ] as const) {
+      const own = linesOf((l) => l.functionName === fn && l.version === version);
+      expect(own.gt(0)).toBe(true);
+      expect(lastCost(timeline.byVersion[`${fn}:${version}`]).equals(own)).toBe(true);
+    }
+    // The functions' costs add up to the account's, and an alias is not billed as such.
+    expect(
+      lastCost(timeline.byFunction['f'])
+        .plus(lastCost(timeline.byFunction['g']))
+        .equals(lastCost(timeline.account)),
+    ).toBe(true);
+    expect(timeline.byAlias['f:live']!.every((p) => p.CostUsd === null)).toBe(true);
+  });
+
   it('has no cost without pricing options, and refuses a region without rate cards', () => {
     const timeline = timelineFor(run.log);
     expect(timeline.account.every((p) => p.CostUsd === null)).toBe(true);
+    expect(
+      Object.values(timeline.byFunction).every((ps) => ps.every((p) => p.CostUsd === null)),
+    ).toBe(true);
     const refused = timelineOf(run.log, {
       resolutionMs: RES,
       startMs: T0,

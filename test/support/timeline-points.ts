@@ -45,5 +45,6 @@ export function series(columns: Columns, buckets = 4): TimelinePoint[] {
     DeadLetterMessages: at('DeadLetterMessages', i, 0),
     DestinationDeliveries: at('DestinationDeliveries', i, 0),
     ConcurrencyLimit: columns.ConcurrencyLimit?.[i] ?? null,
+    CostUsd: columns.CostUsd?.[i] ?? null,
   }));
 }
