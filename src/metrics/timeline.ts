@@ -379,7 +379,6 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
     const billed = billSoFar();
     if (isLeft(billed)) return billed;
     const cost = billed.right;
-    // The open bucket and any empty ones after it are priced as of their ends.
     const snapshots: Array<CostSnapshot | undefined> = Array.from({ length: buckets }, (_, i) =>
       cost === undefined ? undefined : i < bucket ? costs[i] : costSnapshot(cost, bucketEnd(i)),
     );
