@@ -15,7 +15,7 @@ import {
 import { wideEntryOf } from '../src/kernel/dictionary.js';
 import { createRunner, type LambdaRunner } from '../src/simulation/runner.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
-import { median } from './measure.js';
+import { collectGarbage, median, round3, scalingLine } from './measure.js';
 
 function consumerAccount(concurrency: number): LambdaState {
   const log: LambdaEvent[] = [];
@@ -230,7 +230,7 @@ function acceptCosts(
   const samples = states.map(() => ({ immutable: [] as number[], runner: [] as number[] }));
   for (let r = -1; r < runs; r += 1) {
     states.forEach((state, s) => {
-      gc?.();
+      collectGarbage();
       let current = state;
       let began = performance.now();
       for (let i = 0; i < extra; i += 1) {
@@ -238,7 +238,7 @@ function acceptCosts(
       }
       const immutableMs = (performance.now() - began) / extra;
       const runner = createRunner(state);
-      gc?.();
+      collectGarbage();
       began = performance.now();
       for (let i = 0; i < extra; i += 1) run(runner, acceptCommand(`x-${String(i)}`), []);
       const runnerMs = (performance.now() - began) / extra;
@@ -250,8 +250,6 @@ function acceptCosts(
   }
   return samples.map((x) => ({ immutable: median(x.immutable), runner: median(x.runner) }));
 }
-
-const gc = (globalThis as { gc?: () => void }).gc;
 
 /** One JSON-ready line per case. */
 export function asyncBench(options: {
@@ -278,7 +276,7 @@ export function asyncBench(options: {
       events: eventCount,
       eventsPerSec: modelPerSec,
       referenceEventsPerSec: referencePerSec,
-      ratio: Math.round((modelPerSec / referencePerSec) * 1_000) / 1_000,
+      ratio: round3(modelPerSec / referencePerSec),
       runs: options.runs,
     },
   ];
@@ -289,14 +287,14 @@ export function asyncBench(options: {
   const many = costs[costs.length - 1];
   if (few !== undefined && many !== undefined) {
     for (const path of ['immutable', 'runner'] as const) {
-      lines.push({
-        bench: 'async',
-        case: `scaling: cost of accepting one event (${path === 'runner' ? 'runner' : 'decide + evolveAll'}), ${String(most)} vs ${String(fewest)} waiting`,
-        nsPerEventFew: Math.round(few[path] * 1e6),
-        nsPerEventMany: Math.round(many[path] * 1e6),
-        ratio: Math.round((many[path] / few[path]) * 1_000) / 1_000,
-        target: '<= 2',
-      });
+      lines.push(
+        scalingLine(
+          'async',
+          `scaling: cost of accepting one event (${path === 'runner' ? 'runner' : 'decide + evolveAll'}), ${String(most)} vs ${String(fewest)} waiting`,
+          few[path] * 1e6,
+          many[path] * 1e6,
+        ),
+      );
     }
   }
   return lines;

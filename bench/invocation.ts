@@ -21,7 +21,7 @@ import {
 } from '../src/index.js';
 import { createRunner } from '../src/simulation/runner.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
-import { median } from './measure.js';
+import { median, round3, scalingLine } from './measure.js';
 
 const FUNCTIONS = 10;
 
@@ -203,16 +203,14 @@ export function invocationBench(options: {
     const few = costs.get(fewest);
     const many = costs.get(most);
     if (few === undefined || many === undefined || fewest === most) continue;
-    lines.push({
-      bench: 'invocation',
-      case: `scaling: cost per ${path} event, ${String(most)} vs ${String(fewest)} in flight`,
-      nsPerEventFew: Math.round(few),
-      nsPerEventMany: Math.round(many),
-      ratio: round3(many / few),
-      target: '<= 2',
-    });
+    lines.push(
+      scalingLine(
+        'invocation',
+        `scaling: cost per ${path} event, ${String(most)} vs ${String(fewest)} in flight`,
+        few,
+        many,
+      ),
+    );
   }
   return lines;
 }
-
-const round3 = (x: number): number => Math.round(x * 1_000) / 1_000;

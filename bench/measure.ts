@@ -20,6 +20,11 @@ export function median(samples: ReadonlyArray<number>): number {
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/** Runs a full collection when the GC is exposed (`--expose-gc`); otherwise does nothing. */
+export function collectGarbage(): void {
+  gc?.();
+}
+
 /** Bytes of heap the value built by `build` keeps alive (0 when the GC is not exposed). */
 export function measureHeapBytes(build: () => unknown): number {
   if (gc === undefined) return 0;
@@ -30,4 +35,27 @@ export function measureHeapBytes(build: () => unknown): number {
   const after = process.memoryUsage().heapUsed;
   // Keep `kept` alive until after the second measurement.
   return kept === undefined ? 0 : Math.max(0, after - before);
+}
+
+/** A ratio rounded to three decimals, as the JSON lines print them. */
+export const round3 = (x: number): number => Math.round(x * 1_000) / 1_000;
+
+/**
+ * The JSON line of a scaling case: the cost of one event (ns) with the most of something against
+ * the fewest, whose ratio must stay within 2 (DESIGN §4).
+ */
+export function scalingLine(
+  bench: string,
+  what: string,
+  nsPerEventFew: number,
+  nsPerEventMany: number,
+): Record<string, unknown> {
+  return {
+    bench,
+    case: what,
+    nsPerEventFew: Math.round(nsPerEventFew),
+    nsPerEventMany: Math.round(nsPerEventMany),
+    ratio: round3(nsPerEventMany / nsPerEventFew),
+    target: '<= 2',
+  };
 }

@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { initialState, Pricing, type LambdaEvent } from '../src/index.js';
 import { EMPTY_ZIP, ROLE, step, T0 } from './fixtures.js';
-import { median } from './measure.js';
+import { median, round3 } from './measure.js';
 
 /** A real log: 10 functions of different memory sizes and architectures, 100 invocations each. */
 function sampleLog(): { readonly setup: LambdaEvent[]; readonly completions: LambdaEvent[] } {
@@ -121,7 +121,7 @@ export function pricingBench(options: { readonly invocations: number; readonly r
       invocationsPerSec: modelPerSec,
       eventsPerSec: modelPerSec,
       referenceEventsPerSec: referencePerSec,
-      ratio: Math.round((modelPerSec / referencePerSec) * 1_000) / 1_000,
+      ratio: round3(modelPerSec / referencePerSec),
       target: '>= 1000000 invocations/s',
       invoiceTotal: total,
       runs: options.runs,

@@ -13,7 +13,7 @@
 import { evolve, initialState, replay, type LambdaEvent, type LambdaState } from '../src/index.js';
 import { controlPlaneLog } from './control-plane-workload.js';
 import { mutableReplay, type MutableLambda } from './mutable-reference.js';
-import { median, measureHeapBytes, timeMs } from './measure.js';
+import { median, measureHeapBytes, round3, scalingLine, timeMs } from './measure.js';
 import { entryOf, keysOf } from '../src/kernel/dictionary.js';
 
 interface Options {
@@ -104,16 +104,14 @@ export function replayControlPlane(options: Options): ReadonlyArray<Record<strin
     const few = costs.get(fewest);
     const many = costs.get(most);
     if (few === undefined || many === undefined || fewest === most) continue;
-    lines.push({
-      bench: 'replay-control-plane',
-      case: `scaling of ${path}: cost per event, ${String(most)} vs ${String(fewest)} functions`,
-      nsPerEventFew: Math.round(few),
-      nsPerEventMany: Math.round(many),
-      ratio: round3(many / few),
-      target: '<= 2',
-    });
+    lines.push(
+      scalingLine(
+        'replay-control-plane',
+        `scaling of ${path}: cost per event, ${String(most)} vs ${String(fewest)} functions`,
+        few,
+        many,
+      ),
+    );
   }
   return lines;
 }
-
-const round3 = (x: number): number => Math.round(x * 1_000) / 1_000;

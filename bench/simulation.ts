@@ -14,8 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { isLeft, Simulation, type LambdaEvent } from '../src/index.js';
 import { T0 } from './fixtures.js';
-
-const gc = (globalThis as { gc?: () => void }).gc;
+import { collectGarbage, round3 } from './measure.js';
 
 const SYNC_RATE = 900;
 const ASYNC_RATE = 100;
@@ -117,7 +116,7 @@ interface Measured {
 
 /** One run with the log streamed: counts taken from the stream, heap sampled as it goes. */
 function runSimulation(durationMs: number, seed: number): Measured {
-  gc?.();
+  collectGarbage();
   let peak = process.memoryUsage().heapUsed;
   let invocations = 0;
   let throttles = 0;
@@ -131,7 +130,7 @@ function runSimulation(durationMs: number, seed: number): Measured {
     // The live heap (after a collection), every 200,000 events: what the run keeps, not garbage.
     if (seen >= 200_000) {
       seen = 0;
-      gc?.();
+      collectGarbage();
       peak = Math.max(peak, process.memoryUsage().heapUsed);
     }
   };
@@ -139,7 +138,7 @@ function runSimulation(durationMs: number, seed: number): Measured {
   const run = Simulation.simulate(hourScenario(durationMs), seed, { keepLog: false, onEvents });
   const wallMs = performance.now() - began;
   if (isLeft(run)) throw new Error(run.left.message);
-  gc?.();
+  collectGarbage();
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   const last = run.right.timeline.account.at(-1);
   return {
@@ -160,15 +159,10 @@ function runSimulation(durationMs: number, seed: number): Measured {
 function referenceSimulation(
   durationMs: number,
   seed: number,
-): { requests: number; wallMs: number } {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+): { readonly requests: number; readonly throttled: number; readonly wallMs: number } {
+  // The same generator as the simulation's draws.
+  const draws = Simulation.drawStream(seed);
+  const uniform = (): number => Simulation.nextDraw(draws);
   const ends: number[] = [];
   const push = (x: number): void => {
     ends.push(x);
@@ -208,8 +202,7 @@ function referenceSimulation(
     const z = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
     push(t + 120 * Math.exp(0.5 * z));
   }
-  if (throttled < 0) throw new Error('unreachable');
-  return { requests, wallMs: performance.now() - began };
+  return { requests, throttled, wallMs: performance.now() - began };
 }
 
 /** JSON lines: the full duration, a sixth of it, and memory growth between the two. */
@@ -231,6 +224,7 @@ export function simulationBench(options: {
       requests: measured.requests,
       invocations: measured.invocations,
       throttles: measured.throttles,
+      referenceThrottles: reference.throttled,
       events: measured.events,
       costUsd: measured.costUsd,
       wallSeconds: Math.round(measured.wallMs) / 1_000,
@@ -239,7 +233,7 @@ export function simulationBench(options: {
       simulatedSecondsPerSec: Math.round((seconds / (measured.wallMs / 1_000)) * 10) / 10,
       peakHeapBytes: measured.peakHeapBytes,
       referenceEventsPerSec: referencePerSec,
-      ratio: Math.round((invocationsPerSec / referencePerSec) * 1_000) / 1_000,
+      ratio: round3(invocationsPerSec / referencePerSec),
       target: '>= 500000 invocations/s',
     });
   }
@@ -250,7 +244,7 @@ export function simulationBench(options: {
       case: `peak heap, ${String(durations[1])} vs ${String(durations[0])} simulated s (log streamed)`,
       peakHeapBytesShort: short,
       peakHeapBytesLong: long,
-      ratio: Math.round((long / short) * 1_000) / 1_000,
+      ratio: round3(long / short),
       target: 'flat: memory does not grow with the simulated duration',
     });
   }

@@ -62,7 +62,6 @@ import {
   applyEventsInPlace,
   frozen,
   handlerFor,
-  thawed,
   type Draft,
 } from './kernel/evolve.js';
 import { isLeft, left, right, type Either } from './kernel/fp.js';
@@ -186,7 +185,7 @@ export function replay(
 ): LambdaState {
   // A fresh state that nobody else holds: the recipes run on it in place, without a draft or a
   // copy per event, and the result is frozen like any state Immer hands out.
-  return frozen(evolveInPlace(thawed(initialState(settings)), events));
+  return frozen(evolveInPlace(initialState(settings), events));
 }
 
 function decideCommand(

@@ -11,6 +11,7 @@ import { checkString, javaDouble, violation, type Violation } from '../kernel/va
 import type { LambdaState } from '../lambda.js';
 import { versionRecord } from '../functions/queries.js';
 import type { AliasRoutingConfigurationInput } from './commands.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
 /** The alias-name pattern: not all digits (spec control-plane §1.3). */
 export const ALIAS_NAME_PATTERN = '(?!^[0-9]+$)([a-zA-Z0-9-_]+)';
@@ -61,7 +62,7 @@ export function routingViolations(
   const field = 'routingConfig.additionalVersionWeights';
   const out: Violation[] = [];
   const entries = Object.entries(weights);
-  if (entries.some(([version]) => !/^[0-9]+$/.test(version) || version.length > 1024)) {
+  if (entries.some(([version]) => !isVersionNumber(version) || version.length > 1024)) {
     // AWS's text for the keys lists no "Member must not be null", unlike the one for the values
     // (spec control-plane §4.2 step 1, recorded against AWS).
     out.push(

@@ -14,6 +14,7 @@ import type { LambdaState } from '../lambda.js';
 import type { FunctionEventInvokeConfigKey } from './commands.js';
 import { noEventInvokeConfig } from './decide.js';
 import { queuedEvents, type EventInvokeConfigRecord } from './state.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
 /** `FunctionEventInvokeConfig`: unset numbers omitted, unset destinations `{}` (spec §5.5). */
 export interface FunctionEventInvokeConfig {
@@ -115,7 +116,7 @@ export function listFunctionEventInvokeConfigs(
   const sortKey = (qualifier: string): string =>
     qualifier === '$LATEST'
       ? '0'
-      : /^[0-9]+$/.test(qualifier)
+      : isVersionNumber(qualifier)
         ? `1${qualifier.padStart(12, '0')}`
         : `2${qualifier}`;
   const entries = Object.entries(entryOf(state.async.configs, name) ?? {}).sort(([a], [b]) =>

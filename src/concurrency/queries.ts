@@ -22,6 +22,7 @@ import type {
 import { PROVISIONED_LATEST_READ } from './decide.js';
 import { concurrencyFunction, provisionedTarget } from './rules.js';
 import type { ProvisionedConcurrencyConfig } from './state.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
 /** `GetFunctionConcurrency` response: `{}` when nothing is reserved. */
 export interface GetFunctionConcurrencyResponse {
@@ -148,7 +149,7 @@ export function listProvisionedConcurrencyConfigs(
   }
   // Versions sort numerically before aliases; an alias name is never all digits.
   const sortKey = (config: ProvisionedConcurrencyConfig): string =>
-    /^[0-9]+$/.test(config.qualifier)
+    isVersionNumber(config.qualifier)
       ? `0${versionSortKey(config.qualifier)}`
       : `1${config.qualifier}`;
   const configs = Object.values(entryOf(state.concurrency.provisionedByFunction, name) ?? {}).sort(

@@ -42,9 +42,7 @@ import type {
   InvocationThrottled,
 } from './events.js';
 import { invokeTarget, routeVersion } from './routing.js';
-
-/** A type's members made assignable, to build a value member by member before handing it out. */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+import type { Writable } from '../kernel/evolve.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 

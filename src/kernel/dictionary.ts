@@ -82,9 +82,11 @@ interface WritableShards<V> {
   size: number;
 }
 
-/** The entry under `key` (a draft of it, when given a draft). */
-export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
-  const shard = dictionary.shards[shardOf(key)];
+// The three operations on shard `index` of a sharded record; the `WideDictionary` uses them too,
+// with the shard its key's hash already chose.
+
+function entryInShard<V>(dictionary: Shards<V>, index: number, key: string): V | undefined {
+  const shard = dictionary.shards[index];
   if (shard === undefined) return undefined;
   // One property read: the state holds data, never functions, so a function found here is a
   // member inherited from Object.prototype (`constructor`, `toString`, …), not an entry.
@@ -92,27 +94,44 @@ export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
   return typeof value === 'function' ? undefined : (value as V | undefined);
 }
 
-/** Sets the entry under `key`, in a recipe. */
-export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): void {
-  const index = shardOf(key);
+/** Sets the entry; whether it is new. */
+function putInShard<V>(draft: WritableShards<V>, index: number, key: string, value: V): boolean {
   let shard = draft.shards[index];
   if (shard === undefined) {
     shard = {};
     draft.shards[index] = shard;
   }
   const name = slot(key);
-  if (!Object.hasOwn(shard, name)) draft.size += 1;
+  const added = !Object.hasOwn(shard, name);
+  if (added) draft.size += 1;
   shard[name] = value;
+  return added;
+}
+
+/** Removes the entry, if any; whether there was one. */
+function removeFromShard<V>(draft: WritableShards<V>, index: number, key: string): boolean {
+  const shard = draft.shards[index];
+  const name = slot(key);
+  if (shard === undefined || !Object.hasOwn(shard, name)) return false;
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
+  delete shard[name];
+  draft.size -= 1;
+  return true;
+}
+
+/** The entry under `key` (a draft of it, when given a draft). */
+export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
+  return entryInShard(dictionary, shardOf(key), key);
+}
+
+/** Sets the entry under `key`, in a recipe. */
+export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): void {
+  putInShard(draft, shardOf(key), key, value);
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
-  const shard = draft.shards[shardOf(key)];
-  const name = slot(key);
-  if (shard === undefined || !Object.hasOwn(shard, name)) return;
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete shard[name];
-  draft.size -= 1;
+  removeFromShard(draft, shardOf(key), key);
 }
 
 /** Every key, in no particular order (sort where order matters). */
@@ -165,11 +184,8 @@ export function emptyWideDictionary<V>(): WideDictionary<V> {
 /** The entry under `key`. */
 export function wideEntryOf<V>(dictionary: WideDictionary<V>, key: string): V | undefined {
   const hash = fnv1a(key);
-  const shard = dictionary.buckets[bucketOfHash(hash)]?.shards[hash % SHARD_COUNT];
-  if (shard === undefined) return undefined;
-  // As in `entryOf`: a function found is an inherited member, never an entry.
-  const value: unknown = shard[slot(key)];
-  return typeof value === 'function' ? undefined : (value as V | undefined);
+  const bucket = dictionary.buckets[bucketOfHash(hash)];
+  return bucket === undefined ? undefined : entryInShard(bucket, hash % SHARD_COUNT, key);
 }
 
 interface WritableWide<V> {
@@ -186,31 +202,14 @@ export function putWideEntry<V>(draft: WritableWide<V>, key: string, value: V): 
   }
   // Read back after the write: inside a recipe, the draft of the new bucket.
   const bucket = draft.buckets[index];
-  const shardIndex = hash % SHARD_COUNT;
-  let shard = bucket.shards[shardIndex];
-  if (shard === undefined) {
-    shard = {};
-    bucket.shards[shardIndex] = shard;
-  }
-  const name = slot(key);
-  if (!Object.hasOwn(shard, name)) {
-    bucket.size += 1;
-    draft.size += 1;
-  }
-  shard[name] = value;
+  if (putInShard(bucket, hash % SHARD_COUNT, key, value)) draft.size += 1;
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeWideEntry<V>(draft: WritableWide<V>, key: string): void {
   const hash = fnv1a(key);
   const bucket = draft.buckets[bucketOfHash(hash)];
-  const shard = bucket?.shards[hash % SHARD_COUNT];
-  const name = slot(key);
-  if (bucket === undefined || shard === undefined || !Object.hasOwn(shard, name)) return;
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete shard[name];
-  bucket.size -= 1;
-  draft.size -= 1;
+  if (bucket !== undefined && removeFromShard(bucket, hash % SHARD_COUNT, key)) draft.size -= 1;
 }
 
 /** Every key and value, in no particular order. */

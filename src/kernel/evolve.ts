@@ -31,6 +31,12 @@ export function applyEvents<S, E>(state: S, events: Iterable<E>, recipe: Recipe<
 export type { Draft };
 
 /**
+ * A value's members made assignable at every depth, to build it member by member (or fold into
+ * it) before it is handed out: Immer's `Draft` type, used here without Immer.
+ */
+export type Writable<T> = Draft<T>;
+
+/**
  * A plain, immutable view of a value inside a recipe, to copy it elsewhere in the state: a draft's
  * current contents, or the value itself when it was added earlier in the same batch and so is not
  * a draft. State values are never mutated in place (handlers replace them), so sharing is safe.

@@ -174,3 +174,9 @@ export function revisionIds(accountId: string, logPosition: number): () => strin
     return uuidFromSeed(`${accountId}/revision/${String(logPosition)}/${String(issued)}`);
   };
 }
+
+/**
+ * Whether a qualifier is a published version's number: digits only. An alias name may not be all
+ * digits (spec control-plane §1.3), so anything else is an alias or `$LATEST`.
+ */
+export const isVersionNumber = (qualifier: string): boolean => /^[0-9]+$/.test(qualifier);

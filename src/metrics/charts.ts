@@ -10,7 +10,8 @@
  * @module
  */
 import type { ThrottleReason } from '../kernel/errors.js';
-import type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
+import type { Timeline, TimelinePoint } from './timeline-shape.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
 /** A JSON value, read-only: what a Vega-Lite specification is made of. */
 export type JsonValue =
@@ -119,7 +120,7 @@ const compareQualified = (a: string, b: string): number => {
   const rank = (key: string): [number, number, string] => {
     const qualifier = key.slice(key.lastIndexOf(':') + 1);
     if (qualifier === '$LATEST') return [0, 0, ''];
-    if (/^[0-9]+$/.test(qualifier)) return [1, Number(qualifier), ''];
+    if (isVersionNumber(qualifier)) return [1, Number(qualifier), ''];
     return [2, 0, qualifier];
   };
   const [ka, na, sa] = rank(a);
@@ -488,7 +489,7 @@ export function asyncQueueChart(timeline: Timeline, options: ChartOptions = {}):
 // Cost
 
 function costRows(timeline: Timeline): ReadonlyArray<CostRow> {
-  return timeline.account.flatMap((p: AccountTimelinePoint) =>
+  return timeline.account.flatMap((p: TimelinePoint) =>
     p.CostUsd === null
       ? []
       : [

@@ -12,7 +12,6 @@ export {
 export {
   createTimelineRecorder,
   timelineOf,
-  type AccountTimelinePoint,
   type Timeline,
   type TimelineOptions,
   type TimelinePoint,

@@ -12,6 +12,7 @@
  */
 import type { ThrottleReason } from '../kernel/errors.js';
 import type { LambdaEvent } from '../lambda.js';
+import type { Writable } from '../kernel/evolve.js';
 
 /** The counters of one dimension value (a function, a function version, or an alias). */
 export interface MetricCounters {
@@ -50,8 +51,7 @@ export interface InvocationMetrics {
   readonly byAlias: Readonly<Record<string, MetricCounters>>;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
-type Counters = Mutable<MetricCounters>;
+type Counters = Writable<MetricCounters>;
 
 const zero = (): Counters => ({
   Invocations: 0,

@@ -135,7 +135,7 @@ function blockLines(
  *
  * Values are right-aligned in one column across the whole summary; lines end with `\n`.
  *
- * @example `console.log(timelineSummary(timeline, { functionNames: ['checkout'] }))`
+ * @example `const text = timelineSummary(timeline, { functionNames: ['checkout'] });`
  */
 export function timelineSummary(timeline: Timeline, options: TimelineSummaryOptions = {}): string {
   const width = options.sparklineWidth ?? DEFAULT_SPARKLINE_WIDTH;

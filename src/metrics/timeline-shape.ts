@@ -71,9 +71,6 @@ export interface TimelinePoint {
   readonly CostUsd: string | null;
 }
 
-/** An account point (the same members: the account's `CostUsd` is the whole bill). */
-export type AccountTimelinePoint = TimelinePoint;
-
 /** The whole timeline. Every series has one point per bucket, from `startMs` to `endMs`. */
 export interface Timeline {
   readonly resolutionMs: number;
@@ -81,7 +78,7 @@ export interface Timeline {
   readonly startMs: number;
   /** The end of the last bucket (exclusive). */
   readonly endMs: number;
-  readonly account: ReadonlyArray<AccountTimelinePoint>;
+  readonly account: ReadonlyArray<TimelinePoint>;
   /** By function name. */
   readonly byFunction: Readonly<Record<string, ReadonlyArray<TimelinePoint>>>;
   /** By `function:version`, the version that ran (`ExecutedVersion`). */

@@ -29,8 +29,10 @@ import {
 } from '../pricing/bill.js';
 import type { PricingError } from '../pricing/errors.js';
 import type { Timeline, TimelinePoint } from './timeline-shape.js';
+import type { Writable } from '../kernel/evolve.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
-export type { AccountTimelinePoint, Timeline, TimelinePoint } from './timeline-shape.js';
+export type { Timeline, TimelinePoint } from './timeline-shape.js';
 
 /** How to cut the log. */
 export interface TimelineOptions {
@@ -46,7 +48,10 @@ export interface TimelineOptions {
 
 /** A timeline being recorded: feed it the log in order, read the timeline at any point. */
 export interface TimelineRecorder {
-  /** Adds the next events of the log. A pricing error (an unknown region) stops the recording. */
+  /**
+   * Adds the next events of the log. A pricing error (a date or rate the cards do not have) stops
+   * the recording.
+   */
   readonly record: (events: Iterable<LambdaEvent>) => Either<PricingError, void>;
   /** The timeline so far, its buckets extended to cover `endMs` (default: the latest event). */
   readonly timeline: (endMs?: number) => Either<PricingError, Timeline>;
@@ -54,8 +59,7 @@ export interface TimelineRecorder {
   readonly invoices: (asOfMs?: number) => Either<PricingError, ReadonlyArray<Invoice>>;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
-type Point = Mutable<TimelinePoint>;
+type Point = Writable<TimelinePoint>;
 
 /** One dimension value's series and the gauges that carry from one bucket to the next. */
 interface Track {
@@ -117,9 +121,12 @@ interface Keys {
 
 /**
  * Starts a recorder. Events must come in log order (their times never decrease); an event before
- * `startMs` counts in the first bucket.
+ * `startMs` counts in the first bucket. `UnknownRegion` when the pricing options name a region
+ * without rate cards.
  */
-export function createTimelineRecorder(options: TimelineOptions): TimelineRecorder {
+export function createTimelineRecorder(
+  options: TimelineOptions,
+): Either<PricingError, TimelineRecorder> {
   const { resolutionMs, startMs } = options;
   const account = newTrack(options.accountConcurrencyLimit ?? null);
   const byFunction = new Map<string, Track>();
@@ -142,10 +149,7 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
   // Pricing: the events of the open bucket are billed when it closes, and the account's point
   // gets the bill's total at its end.
   const pricing = options.pricing === undefined ? undefined : emptyBill(options.pricing);
-  if (pricing !== undefined && isLeft(pricing)) {
-    const failed = pricing;
-    return { record: () => failed, timeline: () => failed, invoices: () => failed };
-  }
+  if (pricing !== undefined && isLeft(pricing)) return pricing;
   let bill: Bill | undefined = pricing?.right;
   let unbilled: LambdaEvent[] = [];
   // The bill at the end of each closed bucket, per account, function and version.
@@ -347,7 +351,7 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
     const change = amount - (allocations.get(key) ?? 0);
     allocations.set(key, amount);
     const qualified = subTrack(
-      /^\d+$/.test(qualifier) ? versionsOf : aliasesOf,
+      isVersionNumber(qualifier) ? versionsOf : aliasesOf,
       functionName,
       qualifier,
     );
@@ -440,7 +444,7 @@ export function createTimelineRecorder(options: TimelineOptions): TimelineRecord
     return right(billed.right === undefined ? [] : invoices(billed.right, asOfMs));
   };
 
-  return { record, timeline, invoices: invoicesSoFar };
+  return right({ record, timeline, invoices: invoicesSoFar });
 }
 
 /** Projects a whole log. */
@@ -450,8 +454,9 @@ export function timelineOf(
   endMs?: number,
 ): Either<PricingError, Timeline> {
   const recorder = createTimelineRecorder(options);
-  const recorded = recorder.record(events);
-  return isLeft(recorded) ? recorded : recorder.timeline(endMs);
+  if (isLeft(recorder)) return recorder;
+  const recorded = recorder.right.record(events);
+  return isLeft(recorded) ? recorded : recorder.right.timeline(endMs);
 }
 
 function countThrottle(point: Point, reason: keyof TimelinePoint['ThrottlesByReason']): void {

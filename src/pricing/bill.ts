@@ -58,6 +58,7 @@ import {
   provisionedSteps,
   tierEndsMbMs,
 } from './rules.js';
+import type { Writable } from '../kernel/evolve.js';
 
 /** How to bill a log: its region (spec pricing §9) and whether the free tier applies (§5). */
 export interface BillOptions {
@@ -184,8 +185,6 @@ export function emptyBill(options: BillOptions = {}): Either<PricingError, Bill>
 
 // ---- The mutable working copy a fold step writes into. -----------------------------------------
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
 /**
  * An exact integer counter that adds plain numbers fast: `small` takes every addition while it
  * stays below 2^52 (each addition is far smaller: MB·ms of one invocation is under 2^34), and is
@@ -248,7 +247,7 @@ interface WorkingMonth {
 
 /** A bill being written, with caches that do not belong to the bill. */
 interface Working {
-  readonly bill: Mutable<Omit<Bill, 'functions' | 'provisioned' | 'months'>>;
+  readonly bill: Writable<Omit<Bill, 'functions' | 'provisioned' | 'months'>>;
   readonly functions: Record<string, BilledFunction>;
   readonly provisioned: Record<string, ProvisionedInterval>;
   /** The input's months; those written to are in `written` instead. */

@@ -51,6 +51,7 @@ import {
   type Scenario,
   type ScenarioFunction,
 } from './scenario.js';
+import type { Writable } from '../kernel/evolve.js';
 
 /** How to run. */
 export interface SimulationOptions {
@@ -211,14 +212,14 @@ export function createSimulation(
   const runner: LambdaRunner = createRunner(
     initialState({ ...scenario.settings, routingSeed: scenario.settings?.routingSeed ?? seed }),
   );
-  const recorder: TimelineRecorder = createTimelineRecorder({
+  const recording = createTimelineRecorder({
     resolutionMs: scenario.resolutionMs ?? 60_000,
     startMs,
     accountConcurrencyLimit: settings.concurrentExecutionsLimit,
     ...(scenario.pricing === false ? {} : { pricing: scenario.pricing ?? {} }),
   });
-  const probe = recorder.record([]);
-  if (isLeft(probe)) return probe;
+  if (isLeft(recording)) return recording;
+  const recorder: TimelineRecorder = recording.right;
 
   const stream: DrawStream = drawStream(seed);
   const agenda: Agenda = { heap: [], sequence: 0 };
@@ -235,7 +236,7 @@ export function createSimulation(
   let requestsSent = 0;
   let eventCount = 0;
   const log: LambdaEvent[] | undefined = options.keepLog === false ? undefined : [];
-  const errors = new Map<string, { -readonly [K in keyof SeenError]: SeenError[K] }>();
+  const errors = new Map<string, Writable<SeenError>>();
 
   const meta = (atMs: number, label: string): LambdaCommand['meta'] => {
     requestCounter += 1;
@@ -244,7 +245,7 @@ export function createSimulation(
   const at = (offsetMs: number): number => startMs + Math.floor(offsetMs);
 
   const noteError = (operation: string, atMs: number, error: AwsError): void => {
-    const reason = (error as { readonly reason?: string }).reason;
+    const reason = error._tag === 'TooManyRequestsException' ? error.reason : undefined;
     const key = `${operation}|${error._tag}|${error.message}|${reason ?? ''}`;
     const seen = errors.get(key);
     if (seen !== undefined) seen.count += 1;
@@ -569,7 +570,7 @@ export function createSimulation(
  *
  * @example
  * const run = simulate(scenario, 42);
- * if (run._tag === 'Right') console.log(run.right.timeline.account.length);
+ * const buckets = run._tag === 'Right' ? run.right.timeline.account.length : 0;
  */
 export function simulate(
   scenario: Scenario,

@@ -117,8 +117,8 @@ export interface ArrivalCursor {
   count: number;
 }
 
-/** A cursor at the start of `process`, for a scenario `durationMs` long. */
-export function arrivalCursor(process: ArrivalProcess, durationMs: number): ArrivalCursor {
+/** A cursor at the start of `arrivals`, for a scenario `durationMs` long. */
+export function arrivalCursor(arrivals: ArrivalProcess, durationMs: number): ArrivalCursor {
   const cursor = (segments: Segment[], times: number[] = []): ArrivalCursor => ({
     segments,
     times,
@@ -126,32 +126,32 @@ export function arrivalCursor(process: ArrivalProcess, durationMs: number): Arri
     lastMs: segments[0]?.fromMs ?? 0,
     count: 0,
   });
-  switch (process.kind) {
+  switch (arrivals.kind) {
     case 'poisson':
     case 'constant':
       return cursor([
         {
-          fromMs: process.fromMs ?? 0,
-          untilMs: Math.min(process.untilMs ?? durationMs, durationMs),
-          ratePerSecond: process.ratePerSecond,
-          poisson: process.kind === 'poisson',
+          fromMs: arrivals.fromMs ?? 0,
+          untilMs: Math.min(arrivals.untilMs ?? durationMs, durationMs),
+          ratePerSecond: arrivals.ratePerSecond,
+          poisson: arrivals.kind === 'poisson',
         },
       ]);
     case 'burst': {
-      const spread = process.spreadMs ?? 0;
+      const spread = arrivals.spreadMs ?? 0;
       const times = Array.from(
-        { length: process.count },
-        (_, i) => process.atMs + (spread * i) / process.count,
+        { length: arrivals.count },
+        (_, i) => arrivals.atMs + (spread * i) / arrivals.count,
       ).filter((t) => t < durationMs);
       return cursor([], times);
     }
     case 'schedule':
       return cursor(
-        process.steps.map((step, i) => ({
+        arrivals.steps.map((step, i) => ({
           fromMs: step.fromMs,
-          untilMs: Math.min(process.steps[i + 1]?.fromMs ?? durationMs, durationMs),
+          untilMs: Math.min(arrivals.steps[i + 1]?.fromMs ?? durationMs, durationMs),
           ratePerSecond: step.ratePerSecond,
-          poisson: process.poisson ?? true,
+          poisson: arrivals.poisson ?? true,
         })),
       );
   }

@@ -146,25 +146,27 @@ export interface InvalidScenario {
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
-const DISTRIBUTION_KINDS: ReadonlyArray<Distribution['kind']> = [
-  'constant',
-  'uniform',
-  'exponential',
-  'normal',
-  'lognormal',
-];
-const ARRIVAL_KINDS: ReadonlyArray<ArrivalProcess['kind']> = [
-  'poisson',
-  'constant',
-  'burst',
-  'schedule',
-];
-const PLAN_ACTIONS: ReadonlyArray<PlannedChange['action']> = [
-  'deploy',
-  'routeAlias',
-  'reserveConcurrency',
-  'provisionConcurrency',
-];
+// The kinds and actions the library knows, as keys of records the compiler checks against the
+// unions: a kind added to a union without being added here does not compile.
+const DISTRIBUTION_KINDS = Object.keys({
+  constant: true,
+  uniform: true,
+  exponential: true,
+  normal: true,
+  lognormal: true,
+} satisfies Record<Distribution['kind'], true>);
+const ARRIVAL_KINDS = Object.keys({
+  poisson: true,
+  constant: true,
+  burst: true,
+  schedule: true,
+} satisfies Record<ArrivalProcess['kind'], true>);
+const PLAN_ACTIONS = Object.keys({
+  deploy: true,
+  routeAlias: true,
+  reserveConcurrency: true,
+  provisionConcurrency: true,
+} satisfies Record<PlannedChange['action'], true>);
 const isKnown = (kinds: ReadonlyArray<string>, kind: unknown): boolean =>
   typeof kind === 'string' && kinds.includes(kind);
 
@@ -297,34 +299,34 @@ export function validateScenario(scenario: Scenario): Either<InvalidScenario, Sc
     }
   }
 
-  function checkArrivals(at: string, process: ArrivalProcess): void {
-    if (!isKnown(ARRIVAL_KINDS, process.kind)) {
+  function checkArrivals(at: string, arrivals: ArrivalProcess): void {
+    if (!isKnown(ARRIVAL_KINDS, arrivals.kind)) {
       problem(`${at}.kind`, `must be one of ${ARRIVAL_KINDS.join(', ')}`);
       return;
     }
-    switch (process.kind) {
+    switch (arrivals.kind) {
       case 'poisson':
       case 'constant':
-        nonNegative(`${at}.ratePerSecond`, process.ratePerSecond);
-        if (process.fromMs !== undefined) within(`${at}.fromMs`, process.fromMs);
-        if (process.untilMs !== undefined) within(`${at}.untilMs`, process.untilMs);
-        if ((process.fromMs ?? 0) >= (process.untilMs ?? scenario.durationMs)) {
+        nonNegative(`${at}.ratePerSecond`, arrivals.ratePerSecond);
+        if (arrivals.fromMs !== undefined) within(`${at}.fromMs`, arrivals.fromMs);
+        if (arrivals.untilMs !== undefined) within(`${at}.untilMs`, arrivals.untilMs);
+        if ((arrivals.fromMs ?? 0) >= (arrivals.untilMs ?? scenario.durationMs)) {
           problem(`${at}.untilMs`, 'must be after fromMs');
         }
         return;
       case 'burst':
-        within(`${at}.atMs`, process.atMs);
-        if (!Number.isSafeInteger(process.count) || process.count < 0) {
+        within(`${at}.atMs`, arrivals.atMs);
+        if (!Number.isSafeInteger(arrivals.count) || arrivals.count < 0) {
           problem(`${at}.count`, 'must be a non-negative integer');
         }
-        if (process.spreadMs !== undefined) nonNegative(`${at}.spreadMs`, process.spreadMs);
+        if (arrivals.spreadMs !== undefined) nonNegative(`${at}.spreadMs`, arrivals.spreadMs);
         return;
       case 'schedule':
-        if (process.steps.length === 0) problem(`${at}.steps`, 'must have at least one step');
-        process.steps.forEach((step, j) => {
+        if (arrivals.steps.length === 0) problem(`${at}.steps`, 'must have at least one step');
+        arrivals.steps.forEach((step, j) => {
           within(`${at}.steps[${String(j)}].fromMs`, step.fromMs);
           nonNegative(`${at}.steps[${String(j)}].ratePerSecond`, step.ratePerSecond);
-          const before = process.steps[j - 1];
+          const before = arrivals.steps[j - 1];
           if (before !== undefined && step.fromMs <= before.fromMs) {
             problem(`${at}.steps[${String(j)}].fromMs`, 'steps must be in increasing time order');
           }

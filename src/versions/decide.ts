@@ -21,6 +21,7 @@ import { changeBlocked, functionToChange } from '../functions/decide.js';
 import { codeStorageUsedBytes } from '../functions/queries.js';
 import type { PublishVersion } from './commands.js';
 import type { FunctionVersionPublished } from './events.js';
+import { isVersionNumber } from '../kernel/ids.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 
@@ -118,7 +119,7 @@ export function decideDeleteVersion(
       invalidParameterValue('$LATEST version cannot be deleted without deleting the function.'),
     );
   }
-  if (!/^[0-9]+$/.test(qualifier)) {
+  if (!isVersionNumber(qualifier)) {
     return left(invalidParameterValue('Deletion of aliases is not currently supported.'));
   }
   const versions = entryOf(state.versions.byFunction, functionName);

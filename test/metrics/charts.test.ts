@@ -13,11 +13,7 @@ import {
   type JsonValue,
   type VegaLiteSpec,
 } from '../../src/metrics/charts.js';
-import type {
-  AccountTimelinePoint,
-  Timeline,
-  TimelinePoint,
-} from '../../src/metrics/timeline-shape.js';
+import type { Timeline, TimelinePoint } from '../../src/metrics/timeline-shape.js';
 import { RES, series, T0, type Columns } from '../support/timeline-points.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -25,11 +21,6 @@ import { RES, series, T0, type Columns } from '../support/timeline-points.js';
 // moving from 1 to 2, reserved concurrency put, deleted and put again, provisioned concurrency on
 // version 2) and g (one version, asynchronous, with retries, a dead-letter message and a
 // destination delivery).
-
-const withCost = (
-  points: ReadonlyArray<TimelinePoint>,
-  cost: ReadonlyArray<string | null>,
-): AccountTimelinePoint[] => points.map((p, i) => ({ ...p, CostUsd: cost[i] ?? null }));
 
 const RESERVED = 'ReservedFunctionConcurrentInvocationLimitExceeded';
 const ACCOUNT_LIMIT = 'ConcurrentInvocationLimitExceeded';
@@ -49,22 +40,20 @@ function sampleTimeline(cost: ReadonlyArray<string | null> = []): Timeline {
     resolutionMs: RES,
     startMs: T0,
     endMs: T0 + 4 * RES,
-    account: withCost(
-      series({
-        ...asyncColumns,
-        Invocations: [6, 4, 4, 1],
-        Errors: [0, 1, 0, 0],
-        Throttles: [0, 3, 0, 1],
-        ThrottlesByReason: [{}, { [RESERVED]: 2, [ACCOUNT_LIMIT]: 1 }, {}, { [RESERVED]: 1 }],
-        ConcurrentExecutions: [4, 4, 2, 1],
-        ProvisionedConcurrentExecutions: [0, 0, 1, 0],
-        ProvisionedConcurrencyUtilization: [null, null, 0.5, 0],
-        ProvisionedConcurrencyInvocations: [0, 0, 2, 0],
-        ColdStarts: [3, 1, 1, 0],
-        ConcurrencyLimit: [1000, 1000, 1000, 1000],
-      }),
-      cost,
-    ),
+    account: series({
+      ...asyncColumns,
+      Invocations: [6, 4, 4, 1],
+      Errors: [0, 1, 0, 0],
+      Throttles: [0, 3, 0, 1],
+      ThrottlesByReason: [{}, { [RESERVED]: 2, [ACCOUNT_LIMIT]: 1 }, {}, { [RESERVED]: 1 }],
+      ConcurrentExecutions: [4, 4, 2, 1],
+      ProvisionedConcurrentExecutions: [0, 0, 1, 0],
+      ProvisionedConcurrencyUtilization: [null, null, 0.5, 0],
+      ProvisionedConcurrencyInvocations: [0, 0, 2, 0],
+      ColdStarts: [3, 1, 1, 0],
+      ConcurrencyLimit: [1000, 1000, 1000, 1000],
+      CostUsd: cost,
+    }),
     byFunction: {
       f: series({
         Invocations: [4, 4, 4, 0],
@@ -533,7 +522,7 @@ describe('timelineCharts', () => {
       resolutionMs: RES,
       startMs: T0,
       endMs: T0 + 4 * RES,
-      account: withCost(series({ ConcurrencyLimit: [1000, 1000, 1000, 1000] }), []),
+      account: series({ ConcurrencyLimit: [1000, 1000, 1000, 1000] }),
       byFunction: { f: series({}) },
       byVersion: {},
       byAlias: {},

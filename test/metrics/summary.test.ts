@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timelineSummary } from '../../src/metrics/summary.js';
-import type { AccountTimelinePoint, Timeline } from '../../src/metrics/timeline-shape.js';
+import type { Timeline, TimelinePoint } from '../../src/metrics/timeline-shape.js';
 import { RES, series, T0, type Columns } from '../support/timeline-points.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,7 +19,7 @@ const asyncColumns: Columns = {
 };
 
 function sampleTimeline(cost: ReadonlyArray<string | null> = []): Timeline {
-  const account: AccountTimelinePoint[] = series({
+  const account: TimelinePoint[] = series({
     ...asyncColumns,
     Invocations: [6, 4, 4, 1],
     Errors: [0, 1, 0, 0],
@@ -29,7 +29,8 @@ function sampleTimeline(cost: ReadonlyArray<string | null> = []): Timeline {
     ProvisionedConcurrencyUtilization: [null, null, 0.5, 0],
     ColdStarts: [3, 1, 1, 0],
     ConcurrencyLimit: [1000, 1000, 1000, 1000],
-  }).map((p, i) => ({ ...p, CostUsd: cost[i] ?? null }));
+    CostUsd: cost,
+  });
   return {
     resolutionMs: RES,
     startMs: T0,

@@ -664,7 +664,7 @@ describe('createTimelineRecorder', () => {
   it('gives the same timeline fed the log in pieces, and reading it midway changes nothing', () => {
     const whole = unwrap(timelineOf(run.log, options, T0 + 90_000));
     for (let cut = 0; cut <= run.log.length; cut += 1) {
-      const recorder = createTimelineRecorder(options);
+      const recorder = unwrap(createTimelineRecorder(options));
       unwrap(recorder.record(run.log.slice(0, cut)));
       unwrap(recorder.timeline());
       unwrap(recorder.invoices());
@@ -674,7 +674,7 @@ describe('createTimelineRecorder', () => {
   });
 
   it('gives the same timeline fed one event at a time', () => {
-    const recorder = createTimelineRecorder(options);
+    const recorder = unwrap(createTimelineRecorder(options));
     for (const e of run.log) unwrap(recorder.record([e]));
     expect(unwrap(recorder.timeline())).toEqual(unwrap(timelineOf(run.log, options)));
     const total = unwrap(recorder.invoices()).reduce(
@@ -687,9 +687,8 @@ describe('createTimelineRecorder', () => {
     );
   });
 
-  it('refuses to record with pricing for an unknown region', () => {
-    const recorder = createTimelineRecorder({ ...options, pricing: { region: 'xx-nowhere-1' } });
-    expect(recorder.record(run.log)._tag).toBe('Left');
-    expect(recorder.timeline()._tag).toBe('Left');
+  it('refuses to start with pricing for an unknown region', () => {
+    const refused = createTimelineRecorder({ ...options, pricing: { region: 'xx-nowhere-1' } });
+    expect(refused._tag === 'Left' && refused.left._tag).toBe('UnknownRegion');
   });
 });
