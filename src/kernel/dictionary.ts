@@ -25,13 +25,13 @@ export function dictionaryOf<V>(entries: Readonly<Record<string, V>>): Record<st
  * copies only the array of shards (a pointer copy) and one small shard, so the cost of changing
  * one function does not grow with the number of functions (DESIGN §4).
  *
- * Shards are ordinary objects, because V8 copies a small ordinary object about ten times faster
- * than a prototype-free one. A key is stored as itself — so a lookup reuses the hash V8 keeps on
- * the key string, where a prefixed copy would be hashed anew on every lookup — except the one name
- * an ordinary object cannot hold, `__proto__`, and names starting with `#`, which are stored with
- * a `#` in front (so the mapping stays one to one). Lookups are own-property checks, so an
- * inherited member such as `constructor` is never found. Read it with `entryOf`, `keysOf` and
- * `valuesOf`; write it, inside a recipe, with `putEntry` and `removeEntry`.
+ * A shard is a flat array of keys and values, `[key, value, key, value, …]`, searched by comparing
+ * keys. Property access would be no faster: keys arrive as new strings on every command (request
+ * ids, names parsed from ARNs), and an object lookup first has to find each one in V8's table of
+ * property names, which costs more than comparing a few short strings. It also needs no escaping:
+ * `__proto__`, `constructor` or `toString` are keys like any other, and nothing is inherited. Read
+ * it with `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and
+ * `removeEntry`.
  */
 export interface ShardedDictionary<V> {
   readonly shards: ReadonlyArray<Shard<V> | undefined>;
@@ -39,8 +39,8 @@ export interface ShardedDictionary<V> {
   readonly size: number;
 }
 
-/** One shard: keys as stored (see `slot`). */
-export type Shard<V> = Readonly<Record<string, V>>;
+/** One shard: keys at even positions, each followed by its value. */
+export type Shard<V> = ReadonlyArray<string | V>;
 
 /** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
 export const SHARD_COUNT = 64;
@@ -60,61 +60,66 @@ export function shardOf(key: string): number {
   return fnv1a(key) % SHARD_COUNT;
 }
 
-/** The name a key is stored under: itself, or `#` + itself for `__proto__` and `#…` names. */
-const slot = (key: string): string =>
-  key === '__proto__' || key.charCodeAt(0) === 35 /* # */ ? `#${key}` : key;
-
-/** The key a stored name stands for: `slot` undone. */
-const keyOfSlot = (name: string): string =>
-  name.charCodeAt(0) === 35 /* # */ ? name.slice(1) : name;
-
 /** A new, empty sharded record. */
 export function emptyShardedDictionary<V>(): ShardedDictionary<V> {
   return { shards: new Array<Shard<V> | undefined>(SHARD_COUNT).fill(undefined), size: 0 };
 }
 
 interface Shards<V> {
-  readonly shards: ReadonlyArray<Readonly<Record<string, V>> | undefined>;
+  readonly shards: ReadonlyArray<Shard<V> | undefined>;
 }
 
 interface WritableShards<V> {
-  shards: Array<Record<string, V> | undefined>;
+  shards: Array<Array<string | V> | undefined>;
   size: number;
 }
 
 // The three operations on shard `index` of a sharded record; the `WideDictionary` uses them too,
 // with the shard its key's hash already chose.
 
+/** Where `key` is in the shard, or -1. */
+function positionIn<V>(shard: Shard<V>, key: string): number {
+  for (let i = 0; i < shard.length; i += 2) if (shard[i] === key) return i;
+  return -1;
+}
+
 function entryInShard<V>(dictionary: Shards<V>, index: number, key: string): V | undefined {
   const shard = dictionary.shards[index];
   if (shard === undefined) return undefined;
-  // One property read: the state holds data, never functions, so a function found here is a
-  // member inherited from Object.prototype (`constructor`, `toString`, …), not an entry.
-  const value: unknown = shard[slot(key)];
-  return typeof value === 'function' ? undefined : (value as V | undefined);
+  const at = positionIn(shard, key);
+  return at < 0 ? undefined : (shard[at + 1] as V);
 }
 
 /** Sets the entry; whether it is new. */
 function putInShard<V>(draft: WritableShards<V>, index: number, key: string, value: V): boolean {
-  let shard = draft.shards[index];
+  const shard = draft.shards[index];
   if (shard === undefined) {
-    shard = {};
-    draft.shards[index] = shard;
+    draft.shards[index] = [key, value];
+    draft.size += 1;
+    return true;
   }
-  const name = slot(key);
-  const added = !Object.hasOwn(shard, name);
-  if (added) draft.size += 1;
-  shard[name] = value;
-  return added;
+  const at = positionIn(shard, key);
+  if (at >= 0) {
+    shard[at + 1] = value;
+    return false;
+  }
+  shard.push(key, value);
+  draft.size += 1;
+  return true;
 }
 
-/** Removes the entry, if any; whether there was one. */
+/** Removes the entry, if any; whether there was one. The last entry takes its place. */
 function removeFromShard<V>(draft: WritableShards<V>, index: number, key: string): boolean {
   const shard = draft.shards[index];
-  const name = slot(key);
-  if (shard === undefined || !Object.hasOwn(shard, name)) return false;
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete shard[name];
+  if (shard === undefined) return false;
+  const at = positionIn(shard, key);
+  if (at < 0) return false;
+  const last = shard.length - 2;
+  if (at !== last) {
+    shard[at] = shard[last] as string;
+    shard[at + 1] = shard[last + 1] as V;
+  }
+  shard.length = last;
   draft.size -= 1;
   return true;
 }
@@ -138,7 +143,8 @@ export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
 export function keysOf<V>(dictionary: Shards<V>): string[] {
   const keys: string[] = [];
   for (const shard of dictionary.shards) {
-    if (shard !== undefined) for (const name of Object.keys(shard)) keys.push(keyOfSlot(name));
+    if (shard !== undefined)
+      for (let i = 0; i < shard.length; i += 2) keys.push(shard[i] as string);
   }
   return keys;
 }
@@ -147,7 +153,7 @@ export function keysOf<V>(dictionary: Shards<V>): string[] {
 export function valuesOf<V>(dictionary: Shards<V>): V[] {
   const values: V[] = [];
   for (const shard of dictionary.shards) {
-    if (shard !== undefined) values.push(...Object.values(shard));
+    if (shard !== undefined) for (let i = 1; i < shard.length; i += 2) values.push(shard[i] as V);
   }
   return values;
 }
@@ -219,9 +225,8 @@ export function wideEntriesOf<V>(dictionary: WideDictionary<V>): Array<readonly 
     if (bucket === undefined) continue;
     for (const shard of bucket.shards) {
       if (shard === undefined) continue;
-      for (const name of Object.keys(shard)) {
-        entries.push([keyOfSlot(name), shard[name] as V]);
-      }
+      for (let i = 0; i < shard.length; i += 2)
+        entries.push([shard[i] as string, shard[i + 1] as V]);
     }
   }
   return entries;

@@ -9,15 +9,6 @@
  *
  * @module
  */
-import {
-  emptyDictionary,
-  emptyShardedDictionary,
-  entryOf,
-  putEntry,
-  removeEntry,
-  type Dictionary,
-  type ShardedDictionary,
-} from './dictionary.js';
 import type { Draft } from './evolve.js';
 
 /** Anything that comes due at a model time. */
@@ -25,10 +16,20 @@ export interface DueEntry {
   readonly dueMs: number;
 }
 
+/** `CHUNK_SIZE` consecutive positions: `entries[i]` is position `number × CHUNK_SIZE + i`. */
+export interface DueChunk<T extends DueEntry> {
+  readonly number: number;
+  /** How many of `entries` are still waiting: the chunk goes when none is. */
+  readonly live: number;
+  /** By offset in the chunk; `null` where an entry was removed. */
+  readonly entries: ReadonlyArray<T | null>;
+}
+
 /**
  * Entries by position, from `head` (oldest still present) up to `next`, held in chunks of
- * `CHUNK_SIZE` positions, the chunks themselves sharded, so that an Immer write copies one small
- * chunk and one small shard of chunks, not every waiting entry — with 100,000 waiting as with 10.
+ * `CHUNK_SIZE` positions; a chunk sits in slot `number % CHUNK_SLOTS`, each slot a short list. An
+ * Immer write copies one chunk and one slot's list, not every waiting entry — with 100,000 waiting
+ * as with 10 — and positions are plain numbers, so no key is built or hashed.
  */
 export interface DueQueue<T extends DueEntry> {
   readonly head: number;
@@ -38,31 +39,59 @@ export interface DueQueue<T extends DueEntry> {
    * when the model next has something to do (asked before every command) costs no lookup.
    */
   readonly headDueMs: number | null;
-  readonly chunks: ShardedDictionary<Dictionary<T>>;
+  readonly chunks: ReadonlyArray<ReadonlyArray<DueChunk<T>> | undefined>;
 }
 
 const CHUNK_SIZE = 64;
-const chunkOf = (position: number): string => String(Math.floor(position / CHUNK_SIZE));
+const CHUNK_SLOTS = 64;
+
+function chunkNumbered<T extends DueEntry>(
+  queue: DueQueue<T>,
+  number: number,
+): DueChunk<T> | undefined {
+  const slot = queue.chunks[number % CHUNK_SLOTS];
+  if (slot === undefined) return undefined;
+  for (const chunk of slot) if (chunk.number === number) return chunk;
+  return undefined;
+}
 
 function entryAt<T extends DueEntry>(queue: DueQueue<T>, position: number): T | undefined {
-  return entryOf(queue.chunks, chunkOf(position))?.[String(position)];
+  const chunk = chunkNumbered(queue, Math.floor(position / CHUNK_SIZE));
+  return chunk?.entries[position % CHUNK_SIZE] ?? undefined;
 }
 
 /** A queue with nothing waiting. */
 export function emptyDueQueue<T extends DueEntry>(): DueQueue<T> {
-  return { head: 0, next: 0, headDueMs: null, chunks: emptyShardedDictionary() };
+  return {
+    head: 0,
+    next: 0,
+    headDueMs: null,
+    chunks: new Array<ReadonlyArray<DueChunk<T>> | undefined>(CHUNK_SLOTS).fill(undefined),
+  };
 }
 
 /** Adds an entry at the end of the queue and returns its position, to remove it later. */
 export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry: T): number {
   const position = draft.next;
-  const chunkKey = chunkOf(position);
-  let chunk = entryOf(draft.chunks, chunkKey);
+  const number = Math.floor(position / CHUNK_SIZE);
+  const queue = draft as DueQueue<T>;
+  // Read back through the draft after any write: inside a recipe, the draft of the new chunk.
+  let chunk = chunkNumbered(queue, number) as Draft<DueChunk<T>> | undefined;
   if (chunk === undefined) {
-    putEntry(draft.chunks, chunkKey, emptyDictionary());
-    chunk = entryOf(draft.chunks, chunkKey);
+    const slotIndex = number % CHUNK_SLOTS;
+    // A chunk whose earlier entries all went already was dropped: its places stay empty.
+    const fresh = {
+      number,
+      live: 0,
+      entries: new Array<T | null>(position % CHUNK_SIZE).fill(null),
+    };
+    const slot = draft.chunks[slotIndex];
+    if (slot === undefined) draft.chunks[slotIndex] = [fresh as Draft<DueChunk<T>>];
+    else slot.push(fresh as Draft<DueChunk<T>>);
+    chunk = chunkNumbered(queue, number) as Draft<DueChunk<T>>;
   }
-  if (chunk !== undefined) (chunk as Record<string, T>)[String(position)] = entry;
+  chunk.entries.push(entry as Draft<T>);
+  chunk.live += 1;
   draft.next = position + 1;
   // Entries join in due order, so only the first one in an empty queue becomes the head.
   if (draft.headDueMs === null) draft.headDueMs = entry.dueMs;
@@ -71,18 +100,30 @@ export function enqueueDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, entry:
 
 /** Removes the entry at `position` (it happened, or it no longer will) and skips the head past gaps. */
 export function removeDue<T extends DueEntry>(draft: Draft<DueQueue<T>>, position: number): void {
-  const chunkKey = chunkOf(position);
-  const chunk = entryOf(draft.chunks, chunkKey);
-  if (chunk === undefined) return;
-  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
-  delete chunk[String(position)];
+  const number = Math.floor(position / CHUNK_SIZE);
+  const queue = draft as DueQueue<T>;
+  const chunk = chunkNumbered(queue, number) as Draft<DueChunk<T>> | undefined;
+  const offset = position % CHUNK_SIZE;
+  if (chunk === undefined || (chunk.entries[offset] ?? null) === null) return;
+  chunk.entries[offset] = null;
+  chunk.live -= 1;
   // An emptied chunk goes, so the queue holds only chunks with waiting entries.
-  if (Object.keys(chunk).length === 0) removeEntry(draft.chunks, chunkKey);
+  if (chunk.live === 0) {
+    const slot = draft.chunks[number % CHUNK_SLOTS] as Array<Draft<DueChunk<T>>>;
+    const at = slot.findIndex((c) => c.number === number);
+    slot[at] = slot[slot.length - 1] as Draft<DueChunk<T>>;
+    slot.pop();
+  }
   if (position !== draft.head) return;
-  let head = entryAt(draft as DueQueue<T>, draft.head);
+  let head = entryAt(queue, draft.head);
   while (draft.head < draft.next && head === undefined) {
-    draft.head += 1;
-    head = entryAt(draft as DueQueue<T>, draft.head);
+    // A whole chunk gone is skipped at once.
+    const at = Math.floor(draft.head / CHUNK_SIZE);
+    draft.head =
+      chunkNumbered(queue, at) === undefined
+        ? Math.min(draft.next, (at + 1) * CHUNK_SIZE)
+        : draft.head + 1;
+    head = entryAt(queue, draft.head);
   }
   draft.headDueMs = head?.dueMs ?? null;
 }

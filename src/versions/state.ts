@@ -64,7 +64,7 @@ export const versionsHandlers: EventHandlers<
 > = {
   FunctionCreated: (draft, e) => {
     putEntry(draft.versions.byFunction, e.functionName, {
-      published: emptyDictionary(),
+      published: emptyDictionary<Draft<FunctionVersionRecord>>(),
       nextNumber: 1,
       changedSincePublish: true,
     });
