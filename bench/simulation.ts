@@ -20,7 +20,7 @@ const SYNC_RATE = 900;
 const ASYNC_RATE = 100;
 const RESERVED = 150;
 
-function hourScenario(durationMs: number): Simulation.Scenario {
+export function hourScenario(durationMs: number): Simulation.Scenario {
   const step = (fraction: number): number => Math.floor(durationMs * fraction);
   return {
     startMs: T0,

@@ -63,6 +63,7 @@ import {
   frozen,
   handlerFor,
   type Draft,
+  type EventHandlers,
 } from './kernel/evolve.js';
 import { isLeft, left, right, type Either } from './kernel/fp.js';
 import { revisionIds } from './kernel/ids.js';
@@ -148,16 +149,45 @@ export function initialState(settings: LambdaSettingsInput = {}): LambdaState {
   };
 }
 
+/** One slice's handler for one event type, given the root draft. */
+type RootHandler = (draft: Draft<LambdaState>, event: LambdaEvent) => void;
+
+/**
+ * For each event type, the handlers of the slices that listed it, in slice order: worked out once,
+ * so that applying an event runs only the handlers it has instead of asking every slice.
+ */
+const handlersByEventType: ReadonlyMap<string, ReadonlyArray<RootHandler>> = (() => {
+  const slices: ReadonlyArray<{
+    readonly handlers: EventHandlers<never, LambdaEvent>;
+    readonly draftOf: (root: Draft<LambdaState>) => unknown;
+  }> = [
+    { handlers: functionsHandlers, draftOf: (root) => root.functions },
+    { handlers: versionsHandlers, draftOf: (root) => root },
+    { handlers: aliasesHandlers, draftOf: (root) => root.aliases },
+    { handlers: concurrencyHandlers, draftOf: (root) => root },
+    { handlers: invocationHandlers, draftOf: (root) => root.invocation },
+    { handlers: environmentsHandlers, draftOf: (root) => root },
+    { handlers: asyncHandlers, draftOf: (root) => root.async },
+  ];
+  const table = new Map<string, RootHandler[]>();
+  for (const { handlers, draftOf } of slices) {
+    for (const type of Object.keys(handlers)) {
+      const handler = handlerFor(handlers, { type });
+      if (handler === undefined) continue;
+      const forRoot: RootHandler = (root, event) => {
+        handler(draftOf(root) as never, event);
+      };
+      table.set(type, [...(table.get(type) ?? []), forRoot]);
+    }
+  }
+  return table;
+})();
+
 function recipe(draft: Draft<LambdaState>, event: LambdaEvent): void {
   draft.logPosition += 1;
   if (event.atMs > draft.clockMs) draft.clockMs = event.atMs;
-  handlerFor(functionsHandlers, event)?.(draft.functions, event);
-  handlerFor(versionsHandlers, event)?.(draft, event);
-  handlerFor(aliasesHandlers, event)?.(draft.aliases, event);
-  handlerFor(concurrencyHandlers, event)?.(draft, event);
-  handlerFor(invocationHandlers, event)?.(draft.invocation, event);
-  handlerFor(environmentsHandlers, event)?.(draft, event);
-  handlerFor(asyncHandlers, event)?.(draft.async, event);
+  const handlers = handlersByEventType.get(event.type);
+  if (handlers !== undefined) for (const handler of handlers) handler(draft, event);
 }
 
 /** Applies one event. Never validates: an event is a fact. */
@@ -241,15 +271,20 @@ export function nextDueMs(state: LambdaState): number {
  * the asynchronous attempts, oldest first (an attempt sees the environments and concurrency the
  * earlier ones left).
  */
+const NOTHING_DUE: ReadonlyArray<LambdaEvent> = Object.freeze([]);
+
 function advance(
   state: LambdaState,
   nowMs: number,
   nextRevisionId: () => string,
   apply: ApplyEvents,
-): { readonly state: LambdaState; readonly events: LambdaEvent[] } {
+): { readonly state: LambdaState; readonly events: ReadonlyArray<LambdaEvent> } {
+  let atMs = nextDueMs(state);
+  // Most commands find nothing due: nothing is built for them.
+  if (atMs > nowMs) return { state, events: NOTHING_DUE };
   let current = state;
   const events: LambdaEvent[] = [];
-  for (let atMs = nextDueMs(current); atMs <= nowMs; atMs = nextDueMs(current)) {
+  for (; atMs <= nowMs; atMs = nextDueMs(current)) {
     const batch = [
       ...dueTransitions(current, atMs, nextRevisionId),
       ...dueAllocationEvents(current, atMs),

@@ -11,7 +11,7 @@ import {
   provisionedConfigOfVersion,
   provisionedTotal,
 } from '../concurrency/state.js';
-import { poolOf } from '../environments/state.js';
+import { poolOf, type EnvironmentPool } from '../environments/state.js';
 import { entryOf } from '../kernel/dictionary.js';
 import type { ThrottleReason } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
@@ -33,6 +33,21 @@ export interface Placement {
  * its reason (spec invocation §3.5, §8.2); the model uses the function-level rate reason.
  */
 export const SCALING_RATE_THROTTLE: ThrottleReason = 'FunctionInvocationRateLimitExceeded';
+
+/** A placement on an idle environment: init runs only if a failure reset it (spec §4). */
+function reuse(
+  pool: EnvironmentPool | undefined,
+  environmentId: string,
+  initializationType: InitializationType,
+  initDurationMs: number,
+  spillover: boolean,
+): Placement {
+  const environment = pool === undefined ? undefined : entryOf(pool.environments, environmentId);
+  // Two literals rather than a conditional spread: this runs on every warm start.
+  return environment?.needsInit === true
+    ? { environmentId, initializationType, newEnvironment: false, initDurationMs, spillover }
+    : { environmentId, initializationType, newEnvironment: false, spillover };
+}
 
 /** Admits an invocation of `version` or says why it is throttled. */
 export function admit(
@@ -61,15 +76,8 @@ export function admit(
     !atAccountLimit &&
     !atReservation
   ) {
-    const environment = pool === undefined ? undefined : entryOf(pool.environments, provisionedId);
-    return right({
-      environmentId: provisionedId,
-      initializationType: 'provisioned-concurrency',
-      newEnvironment: false,
-      // A reset provisioned environment runs init again (spec §3.4, §4).
-      ...(environment?.needsInit === true ? { initDurationMs } : {}),
-      spillover: false,
-    });
+    // A reset provisioned environment runs init again (spec §3.4, §4).
+    return right(reuse(pool, provisionedId, 'provisioned-concurrency', initDurationMs, false));
   }
   // 2–3. On demand: the function's reservation less its provisioned concurrency (or less the
   // provisioned invocations running, when more run than are configured), or the account's
@@ -95,14 +103,7 @@ export function admit(
   // at most `scalingRateEnvironments` new environments in any window of `scalingWindowMs`.
   const warmId = pool?.idleOnDemand[pool.idleOnDemand.length - 1];
   if (warmId !== undefined) {
-    const environment = pool === undefined ? undefined : entryOf(pool.environments, warmId);
-    return right({
-      environmentId: warmId,
-      initializationType: 'on-demand',
-      newEnvironment: false,
-      ...(environment?.needsInit === true ? { initDurationMs } : {}),
-      spillover,
-    });
+    return right(reuse(pool, warmId, 'on-demand', initDurationMs, spillover));
   }
   if (
     environmentsStartedWithin(concurrency, functionName, nowMs) >= settings.scalingRateEnvironments

@@ -66,23 +66,24 @@ function memberViolations(command: Invoke): Violation[] {
   if (input.ClientContext !== undefined) {
     violations.push(...checkString('clientContext', input.ClientContext, { max: 3_583 }));
   }
-  return [...violations, ...modelViolations(command.model)];
+  if (command.model !== undefined) violations.push(...modelViolations(command.model));
+  return violations;
 }
 
 /** The caller-supplied draw and init duration are not AWS members; the texts are the model's. */
-function modelViolations(model: InvokeModelInput | undefined): Violation[] {
+function modelViolations(model: InvokeModelInput): Violation[] {
   const violations: Violation[] = [];
-  const draw = model?.routingDraw;
+  const draw = model.routingDraw;
   if (draw !== undefined && !(draw >= 0 && draw < 1)) {
     violations.push(violation.custom('routingDraw', String(draw), 'Member must be in [0, 1)'));
   }
-  const init = model?.initDurationMs;
+  const init = model.initDurationMs;
   if (init !== undefined && !(Number.isFinite(init) && init >= 0)) {
     violations.push(
       violation.custom('initDurationMs', String(init), 'Member must be a finite number >= 0'),
     );
   }
-  const depth = model?.chainDepth;
+  const depth = model.chainDepth;
   if (depth !== undefined && !(Number.isSafeInteger(depth) && depth >= 0)) {
     violations.push(
       violation.custom('chainDepth', String(depth), 'Member must be an integer >= 0'),

@@ -39,12 +39,11 @@ export function invokeTarget(
   functionName: string,
   qualifier: string | undefined,
 ): Either<ResourceNotFoundException, InvokeTarget> {
-  const account = state.settings.account;
   const notFound = (): ResourceNotFoundException =>
-    functionNotFound(functionArn(account, functionName, qualifier ?? '$LATEST'));
+    functionNotFound(functionArn(state.settings.account, functionName, qualifier ?? '$LATEST'));
   if (entryOf(state.functions.byName, functionName) === undefined) return left(notFound());
   if (qualifier === undefined || qualifier === '$LATEST') {
-    return right({ functionName, ...(qualifier === undefined ? {} : { qualifier }) });
+    return right(qualifier === undefined ? { functionName } : { functionName, qualifier });
   }
   const alias = entryOf(state.aliases.byFunction, functionName)?.[qualifier];
   if (alias !== undefined) return right({ functionName, qualifier, alias });
@@ -68,7 +67,9 @@ export function routeVersion(
   let version = alias?.functionVersion ?? target.qualifier ?? '$LATEST';
   let routingStateAfter: number | undefined;
   const weights = alias?.additionalVersionWeights;
-  const [additional, weight] = Object.entries(weights ?? {})[0] ?? [];
+  // An alias has at most one additional version (spec control-plane §4.3).
+  const additional = weights === undefined ? undefined : Object.keys(weights)[0];
+  const weight = additional === undefined ? undefined : weights?.[additional];
   if (additional !== undefined && weight !== undefined) {
     let draw = suppliedDraw;
     if (draw === undefined) {
@@ -80,9 +81,7 @@ export function routeVersion(
   }
   const record = versionRecord(state, functionName, version);
   if (record === undefined) return undefined;
-  return {
-    executedVersion: version,
-    record,
-    ...(routingStateAfter === undefined ? {} : { routingStateAfter }),
-  };
+  return routingStateAfter === undefined
+    ? { executedVersion: version, record }
+    : { executedVersion: version, record, routingStateAfter };
 }

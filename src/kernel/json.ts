@@ -8,35 +8,64 @@
 
 const isWhitespace = (c: string): boolean => c === ' ' || c === '\n' || c === '\r' || c === '\t';
 
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Where the digits starting at `i` end (`i` itself when there are none). */
+function digitsEnd(text: string, i: number): number {
+  let j = i;
+  while (isDigit(text.charCodeAt(j))) j += 1;
+  return j;
+}
+
+/**
+ * Where an RFC 8259 number starting at `i` ends, -1 when none starts there: no leading zeros, and
+ * a fraction or exponent only with digits (without them the number ends before the `.` or `e`,
+ * which is then what breaks the text).
+ */
+function numberEnd(text: string, i: number): number {
+  let j = text.charCodeAt(i) === 45 /* - */ ? i + 1 : i;
+  const first = text.charCodeAt(j);
+  if (first === 48 /* 0 */) j += 1;
+  else if (isDigit(first)) j = digitsEnd(text, j + 1);
+  else return -1;
+  if (text.charCodeAt(j) === 46 /* . */ && isDigit(text.charCodeAt(j + 1))) {
+    j = digitsEnd(text, j + 1);
+  }
+  const e = text.charCodeAt(j);
+  if (e === 101 /* e */ || e === 69 /* E */) {
+    const sign = text.charCodeAt(j + 1);
+    const digits = sign === 43 /* + */ || sign === 45 /* - */ ? j + 2 : j + 1;
+    if (isDigit(text.charCodeAt(digits))) j = digitsEnd(text, digits);
+  }
+  return j;
+}
+
+/** Where a string starting at `i` (on its opening quote) ends, -1 when it is not one. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j += 1) {
+    const d = text.charCodeAt(j);
+    if (d === 34 /* " */) return j + 1;
+    if (d < 32) return -1;
+    if (d === 92 /* \\ */) {
+      const escaped = text[j + 1] ?? '';
+      if (escaped === 'u') {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return -1;
+        j += 5;
+      } else if ('"\\/bfnrt'.includes(escaped) && escaped !== '') j += 1;
+      else return -1;
+    }
+  }
+  return -1;
+}
+
 /** Where a value ends if one starts at `i` that is not an object or array; -1 when none does. */
 function scalarEnd(text: string, i: number): number {
-  const c = text[i];
-  if (c === '"') {
-    for (let j = i + 1; j < text.length; j += 1) {
-      const d = text[j] ?? '';
-      if (d === '"') return j + 1;
-      if (d < ' ') return -1;
-      if (d === '\\') {
-        const escaped = text[j + 1] ?? '';
-        if (escaped === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6))) return -1;
-          j += 5;
-        } else if ('"\\/bfnrt'.includes(escaped) && escaped !== '') j += 1;
-        else return -1;
-      }
-    }
-    return -1;
-  }
+  const c = text.charCodeAt(i);
+  if (c === 34 /* " */) return stringEnd(text, i);
   for (const literal of ['true', 'false', 'null']) {
     if (text.startsWith(literal, i)) return i + literal.length;
   }
-  // RFC 8259 number syntax (no leading zeros, no bare fraction or exponent), read in place by a
-  // sticky expression, however long the number is. A literal is a fresh object on each call, so
-  // its `lastIndex` is never shared.
-  const number = /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/y;
-  number.lastIndex = i;
-  const match = number.exec(text);
-  return match === null ? -1 : i + match[0].length;
+  return numberEnd(text, i);
 }
 
 /**

@@ -58,10 +58,9 @@ export function createRunner(start: LambdaState): LambdaRunner {
     state = steps.due.state;
     if (isLeft(steps.decided)) return { events: steps.due.events, result: steps.decided };
     if (!steps.applied) state = evolveInPlace(state, steps.decided.right);
-    const events =
-      steps.due.events.length === 0
-        ? steps.decided.right
-        : [...steps.due.events, ...steps.decided.right];
+    if (steps.due.events.length === 0)
+      return { events: steps.decided.right, result: steps.decided };
+    const events = [...steps.due.events, ...steps.decided.right];
     return { events, result: right(events) };
   };
   return {

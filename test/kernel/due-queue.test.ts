@@ -10,7 +10,7 @@ import {
   removeDue,
   type DueQueue,
 } from '../../src/kernel/due-queue.js';
-import { applyEvents, applyEventsInPlace, thawed } from '../../src/kernel/evolve.js';
+import { applyEvents, applyEventsInPlace, thawed, type Draft } from '../../src/kernel/evolve.js';
 
 interface Timed {
   readonly dueMs: number;
@@ -38,7 +38,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
  */
 function check(
   ops: ReadonlyArray<Op>,
-  apply: (queue: DueQueue<Timed>, change: (draft: DueQueue<Timed>) => void) => DueQueue<Timed>,
+  apply: (
+    queue: DueQueue<Timed>,
+    change: (draft: Draft<DueQueue<Timed>>) => void,
+  ) => DueQueue<Timed>,
 ): void {
   let queue = emptyDueQueue<Timed>();
   const waiting: Array<{ position: number; entry: Timed }> = [];

@@ -41,6 +41,12 @@ describe('jsonSyntaxErrorAt: the Invoke payload check (spec invocation §1.4)', 
     ['01', 1],
     ['{"a" 1}', 5],
     ['1 2', 2],
+    ['[-0.5E+10, 0e0, 12]', undefined],
+    ['1.', 1],
+    ['2.e3', 1],
+    ['1e+', 1],
+    ['-', 0],
+    ['-x', 0],
   ])('%j → error at %j', (text, at) => {
     expect(jsonSyntaxErrorAt(text)).toBe(at);
   });
