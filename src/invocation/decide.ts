@@ -66,13 +66,12 @@ function memberViolations(command: Invoke): Violation[] {
   if (input.ClientContext !== undefined) {
     violations.push(...checkString('clientContext', input.ClientContext, { max: 3_583 }));
   }
-  if (command.model !== undefined) violations.push(...modelViolations(command.model));
+  if (command.model !== undefined) addModelViolations(command.model, violations);
   return violations;
 }
 
 /** The caller-supplied draw and init duration are not AWS members; the texts are the model's. */
-function modelViolations(model: InvokeModelInput): Violation[] {
-  const violations: Violation[] = [];
+function addModelViolations(model: InvokeModelInput, violations: Violation[]): void {
   const draw = model.routingDraw;
   if (draw !== undefined && !(draw >= 0 && draw < 1)) {
     violations.push(violation.custom('routingDraw', String(draw), 'Member must be in [0, 1)'));
@@ -89,7 +88,6 @@ function modelViolations(model: InvokeModelInput): Violation[] {
       violation.custom('chainDepth', String(depth), 'Member must be an integer >= 0'),
     );
   }
-  return violations;
 }
 
 /**

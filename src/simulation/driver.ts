@@ -32,6 +32,7 @@ import {
 } from '../metrics/timeline.js';
 import type { PricingError } from '../pricing/errors.js';
 import type { Invoice } from '../pricing/bill.js';
+import type { Invoke } from '../invocation/commands.js';
 import type { InvocationStarted } from '../invocation/events.js';
 import { createRunner, type LambdaRunner, type RunnerStep } from './runner.js';
 import {
@@ -185,6 +186,12 @@ function codeArchive(revision: number): Uint8Array {
   return new Uint8Array([...header, ...comment]);
 }
 
+/** The error a failing simulated execution reports. */
+const SIMULATED_ERROR = {
+  errorType: 'SimulatedError',
+  errorMessage: 'The scenario made this invocation fail.',
+} as const;
+
 /** The execution role every simulated function is created with (the model checks its form only). */
 const ROLE_NAME = 'lambda-twin-simulation';
 
@@ -276,20 +283,14 @@ export function createSimulation(
     // ends a handler that runs past the timeout at the timeout (spec invocation §1.3).
     const runMs = Math.min(durationMs, event.timeoutSeconds * 1_000);
     const doneMs = event.atMs + (event.initDurationMs ?? 0) + Math.ceil(runMs);
+    const requestId = event.requestId;
+    const reported = Math.round(durationMs * 100) / 100;
+    // Two literals rather than a conditional spread: one is built per execution.
     const command: LambdaCommand = {
       type: 'CompleteInvocation',
-      input: {
-        requestId: event.requestId,
-        durationMs: Math.round(durationMs * 100) / 100,
-        ...(fails
-          ? {
-              functionError: {
-                errorType: 'SimulatedError',
-                errorMessage: 'The scenario made this invocation fail.',
-              },
-            }
-          : { response: responseOf(Math.round(bytes)) }),
-      },
+      input: fails
+        ? { requestId, durationMs: reported, functionError: SIMULATED_ERROR }
+        : { requestId, durationMs: reported, response: responseOf(Math.round(bytes)) },
       meta: meta(doneMs, 'done'),
     };
     schedule(agenda, doneMs - startMs, { kind: 'command', command });
@@ -344,17 +345,16 @@ export function createSimulation(
       behaviour?.initDurationMs === undefined
         ? undefined
         : Math.round(sample(behaviour.initDurationMs, stream));
-    return {
-      type: 'Invoke',
-      input: {
-        FunctionName: traffic.functionName,
-        Payload: traffic.payload ?? '{}',
-        ...(traffic.qualifier === undefined ? {} : { Qualifier: traffic.qualifier }),
-        ...(traffic.invocationType === undefined ? {} : { InvocationType: traffic.invocationType }),
-      },
-      meta: meta(atMs, 'req'),
-      ...(initDurationMs === undefined ? {} : { model: { initDurationMs } }),
+    // Optional members assigned, not spread in: one command is built per request.
+    const input: Writable<Invoke['input']> = {
+      FunctionName: traffic.functionName,
+      Payload: traffic.payload ?? '{}',
     };
+    if (traffic.qualifier !== undefined) input.Qualifier = traffic.qualifier;
+    if (traffic.invocationType !== undefined) input.InvocationType = traffic.invocationType;
+    return initDurationMs === undefined
+      ? { type: 'Invoke', input, meta: meta(atMs, 'req') }
+      : { type: 'Invoke', input, meta: meta(atMs, 'req'), model: { initDurationMs } };
   };
 
   /** The version an alias points at (its main one), or the qualifier itself. */
