@@ -26,7 +26,7 @@ import { median, round3, scalingLine } from './measure.js';
 const FUNCTIONS = 10;
 
 /** An account with 10 functions, warm, and `inFlight` executions running that never end. */
-function accountWith(inFlight: number): LambdaState {
+export function accountWith(inFlight: number): LambdaState {
   let state = initialState({
     concurrentExecutionsLimit: 100_000,
     scalingRateEnvironments: 1_000_000,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { entryOf, valuesOf } from '../kernel/dictionary.js';
+import { entryOf, wideValuesOf } from '../kernel/dictionary.js';
 import type { LambdaState } from '../lambda.js';
 
 /** How many environments one version has, by kind and activity. */
@@ -26,7 +26,7 @@ export function environmentCounts(
   )) {
     let onDemandBusy = 0;
     let provisionedBusy = 0;
-    for (const environment of valuesOf(pool.environments)) {
+    for (const environment of wideValuesOf(pool.environments)) {
       if (!environment.busy) continue;
       if (environment.initializationType === 'on-demand') onDemandBusy += 1;
       else provisionedBusy += 1;

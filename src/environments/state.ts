@@ -19,12 +19,17 @@ import {
 import {
   emptyDictionary,
   emptyShardedDictionary,
+  emptyWideDictionary,
   entryOf,
   putEntry,
+  putWideEntry,
   removeEntry,
-  valuesOf,
+  removeWideEntry,
+  wideEntryOf,
+  wideValuesOf,
   type Dictionary,
   type ShardedDictionary,
+  type WideDictionary,
 } from '../kernel/dictionary.js';
 import type { Draft, EventHandlers } from '../kernel/evolve.js';
 import type { LambdaSettings } from '../kernel/settings.js';
@@ -54,10 +59,10 @@ export interface ExecutionEnvironment {
 /** The environments of one function version. */
 export interface EnvironmentPool {
   /**
-   * Every environment of the version by id, sharded so that starting or ending one copies a small
-   * shard however many run (DESIGN §4).
+   * Every environment of the version by id, in two levels of shards (a version may have thousands)
+   * so that starting or ending one copies a small shard however many run (DESIGN §4).
    */
-  readonly environments: ShardedDictionary<ExecutionEnvironment>;
+  readonly environments: WideDictionary<ExecutionEnvironment>;
   /** Idle on-demand environments, most recently idle last: reuse takes the warmest. */
   readonly idleOnDemand: ReadonlyArray<string>;
   /** Idle provisioned environments, most recently idle last. */
@@ -125,7 +130,7 @@ function poolFor(
   let pool = pools[version];
   if (pool === undefined) {
     const created: EnvironmentPool = {
-      environments: emptyShardedDictionary(),
+      environments: emptyWideDictionary(),
       idleOnDemand: [],
       idleProvisioned: [],
     };
@@ -147,7 +152,7 @@ function removeIdle(ids: string[], id: string): void {
 
 /** Shuts an environment down now if idle, or when its request ends if busy. */
 function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, id: string): void {
-  const environment = present(entryOf(pool.environments, id), id);
+  const environment = present(wideEntryOf(pool.environments, id), id);
   if (environment.busy) {
     environment.retiring = true;
     return;
@@ -155,7 +160,7 @@ function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, i
   if (environment.reclaimTicket !== undefined) removeDue(draft.reclaims, environment.reclaimTicket);
   removeIdle(pool.idleOnDemand, id);
   removeIdle(pool.idleProvisioned, id);
-  removeEntry(pool.environments, id);
+  removeWideEntry(pool.environments, id);
 }
 
 function retireWhere(
@@ -164,7 +169,7 @@ function retireWhere(
   matches: (environment: ExecutionEnvironment, version: string) => boolean,
 ): void {
   for (const [version, pool] of Object.entries(entryOf(draft.byFunction, functionName) ?? {})) {
-    for (const environment of valuesOf(pool.environments)) {
+    for (const environment of wideValuesOf(pool.environments)) {
       if (matches(environment, version)) retire(draft, pool, environment.id);
     }
   }
@@ -175,7 +180,7 @@ function dropPools(
   pools: Readonly<Record<string, Draft<EnvironmentPool>>>,
 ): void {
   for (const pool of Object.values(pools)) {
-    for (const environment of valuesOf(pool.environments)) {
+    for (const environment of wideValuesOf(pool.environments)) {
       if (environment.reclaimTicket !== undefined) {
         removeDue(draft.reclaims, environment.reclaimTicket);
       }
@@ -264,7 +269,7 @@ export const environmentsHandlers: EventHandlers<
         needsInit: false,
         retiring: false,
       };
-      putEntry(pool.environments, id, environment as Draft<ExecutionEnvironment>);
+      putWideEntry(pool.environments, id, environment as Draft<ExecutionEnvironment>);
       created.push(id);
     }
     slice.nextEnvironmentNumber += e.allocatedProvisionedConcurrentExecutions;
@@ -282,10 +287,10 @@ export const environmentsHandlers: EventHandlers<
         needsInit: false,
         retiring: false,
       };
-      putEntry(pool.environments, e.environmentId, environment as Draft<ExecutionEnvironment>);
+      putWideEntry(pool.environments, e.environmentId, environment as Draft<ExecutionEnvironment>);
       return;
     }
-    const environment = present(entryOf(pool.environments, e.environmentId), e.environmentId);
+    const environment = present(wideEntryOf(pool.environments, e.environmentId), e.environmentId);
     if (environment.reclaimTicket !== undefined) {
       removeDue(slice.reclaims, environment.reclaimTicket);
       delete environment.reclaimTicket;
@@ -302,11 +307,11 @@ export const environmentsHandlers: EventHandlers<
     const slice = draft.environments;
     const pool = entryOf(slice.byFunction, e.functionName)?.[e.executedVersion];
     const environment =
-      pool === undefined ? undefined : entryOf(pool.environments, e.environmentId);
+      pool === undefined ? undefined : wideEntryOf(pool.environments, e.environmentId);
     // The function or version was deleted while the request ran: its environments are gone.
     if (pool === undefined || environment === undefined) return;
     if (environment.retiring) {
-      removeEntry(pool.environments, e.environmentId);
+      removeWideEntry(pool.environments, e.environmentId);
       return;
     }
     environment.busy = false;
@@ -327,11 +332,11 @@ export const environmentsHandlers: EventHandlers<
   ExecutionEnvironmentReclaimed: (draft, e) => {
     const slice = draft.environments;
     const pool = present(entryOf(slice.byFunction, e.functionName)?.[e.version], e.version);
-    const environment = present(entryOf(pool.environments, e.environmentId), e.environmentId);
+    const environment = present(wideEntryOf(pool.environments, e.environmentId), e.environmentId);
     if (environment.reclaimTicket !== undefined) {
       removeDue(slice.reclaims, environment.reclaimTicket);
     }
     removeIdle(pool.idleOnDemand, e.environmentId);
-    removeEntry(pool.environments, e.environmentId);
+    removeWideEntry(pool.environments, e.environmentId);
   },
 };

@@ -12,7 +12,7 @@ import {
   provisionedTotal,
 } from '../concurrency/state.js';
 import { poolOf, type EnvironmentPool } from '../environments/state.js';
-import { entryOf } from '../kernel/dictionary.js';
+import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
 import type { ThrottleReason } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
 import type { LambdaState } from '../lambda.js';
@@ -42,7 +42,8 @@ function reuse(
   initDurationMs: number,
   spillover: boolean,
 ): Placement {
-  const environment = pool === undefined ? undefined : entryOf(pool.environments, environmentId);
+  const environment =
+    pool === undefined ? undefined : wideEntryOf(pool.environments, environmentId);
   // Two literals rather than a conditional spread: this runs on every warm start.
   return environment?.needsInit === true
     ? { environmentId, initializationType, newEnvironment: false, initDurationMs, spillover }

@@ -119,7 +119,9 @@ function removeFromShard<V>(draft: WritableShards<V>, index: number, key: string
     shard[at] = shard[last] as string;
     shard[at + 1] = shard[last + 1] as V;
   }
-  shard.length = last;
+  // Two pops: setting `length` is a runtime call in V8, a pop is not.
+  shard.pop();
+  shard.pop();
   draft.size -= 1;
   return true;
 }
@@ -230,4 +232,12 @@ export function wideEntriesOf<V>(dictionary: WideDictionary<V>): Array<readonly 
     }
   }
   return entries;
+}
+
+/** Every value, in no particular order. */
+export function wideValuesOf<V>(dictionary: WideDictionary<V>): V[] {
+  const values: V[] = [];
+  for (const bucket of dictionary.buckets)
+    if (bucket !== undefined) values.push(...valuesOf(bucket));
+  return values;
 }

@@ -14,6 +14,7 @@ import {
   keysOf,
   wideEntriesOf,
   type ShardedDictionary,
+  type WideDictionary,
 } from '../../src/kernel/dictionary.js';
 import type { LambdaState } from '../../src/lambda.js';
 import type { FunctionVersions } from '../../src/versions/state.js';
@@ -54,21 +55,22 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
     scaling: state.concurrency.scalingByFunction,
     environments: state.environments.byFunction,
   };
-  // Each function version's environments are sharded too.
+  const wide: Record<string, WideDictionary<unknown>> = { running: state.invocation.running };
+  // Each function version's environments are sharded in two levels too.
   for (const fn of entriesOf(state.environments.byFunction).map(([k]) => k)) {
     for (const [version, pool] of Object.entries(
       entryIn(state.environments.byFunction, fn) ?? {},
     )) {
-      slices[`environments of ${fn}:${version}`] = pool.environments;
+      wide[`environments of ${fn}:${version}`] = pool.environments;
     }
   }
-  const running = state.invocation.running;
-  const runningEntries = wideEntriesOf(running).length;
-  const runningMismatch =
-    running.size === runningEntries
+  const wideMismatches = Object.entries(wide).flatMap(([name, dictionary]) => {
+    const entries = wideEntriesOf(dictionary).length;
+    return dictionary.size === entries
       ? []
-      : [`running: size ${String(running.size)}, ${String(runningEntries)} entries`];
-  return runningMismatch.concat(
+      : [`${name}: size ${String(dictionary.size)}, ${String(entries)} entries`];
+  });
+  return wideMismatches.concat(
     Object.entries(slices).flatMap(([slice, collection]) =>
       collection.size === entriesOf(collection).length
         ? []
@@ -176,7 +178,7 @@ export interface BusyEnvironment {
 export function busyEnvironments(state: LambdaState): ReadonlyArray<BusyEnvironment> {
   return environmentFunctions(state).flatMap((functionName) =>
     poolsOf(state, functionName).flatMap(([version, pool]) =>
-      entriesOf(pool.environments)
+      wideEntriesOf(pool.environments)
         .map(([, environment]) => environment)
         .filter((environment) => environment.busy)
         .map((environment) => ({
