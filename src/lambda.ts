@@ -265,14 +265,15 @@ export function nextDueMs(state: LambdaState): number {
   );
 }
 
+/** What `advance` returns when nothing is due: shared, so most commands allocate nothing for it. */
+const NOTHING_DUE: ReadonlyArray<LambdaEvent> = Object.freeze([]);
+
 /**
  * Everything the clock brings by `nowMs`, one due time after another, each applied before the
  * next is looked at: at each time the lifecycle transitions, allocations and reclaims first, then
  * the asynchronous attempts, oldest first (an attempt sees the environments and concurrency the
  * earlier ones left).
  */
-const NOTHING_DUE: ReadonlyArray<LambdaEvent> = Object.freeze([]);
-
 function advance(
   state: LambdaState,
   nowMs: number,

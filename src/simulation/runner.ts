@@ -58,8 +58,9 @@ export function createRunner(start: LambdaState): LambdaRunner {
     state = steps.due.state;
     if (isLeft(steps.decided)) return { events: steps.due.events, result: steps.decided };
     if (!steps.applied) state = evolveInPlace(state, steps.decided.right);
-    if (steps.due.events.length === 0)
+    if (steps.due.events.length === 0) {
       return { events: steps.decided.right, result: steps.decided };
+    }
     const events = [...steps.due.events, ...steps.decided.right];
     return { events, result: right(events) };
   };
