@@ -6,7 +6,9 @@
  * @module
  */
 
-const isWhitespace = (c: string): boolean => c === ' ' || c === '\n' || c === '\r' || c === '\t';
+/** Space, line feed, carriage return, tab: JSON's only whitespace. */
+const isWhitespace = (code: number): boolean =>
+  code === 32 || code === 10 || code === 13 || code === 9;
 
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
@@ -60,82 +62,92 @@ function stringEnd(text: string, i: number): number {
 
 /** Where a value ends if one starts at `i` that is not an object or array; -1 when none does. */
 function scalarEnd(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c === 34 /* " */) return stringEnd(text, i);
-  for (const literal of ['true', 'false', 'null']) {
-    if (text.startsWith(literal, i)) return i + literal.length;
+  switch (text.charCodeAt(i)) {
+    case 34 /* " */:
+      return stringEnd(text, i);
+    case 116 /* t */:
+      return text.startsWith('true', i) ? i + 4 : -1;
+    case 102 /* f */:
+      return text.startsWith('false', i) ? i + 5 : -1;
+    case 110 /* n */:
+      return text.startsWith('null', i) ? i + 4 : -1;
+    default:
+      return numberEnd(text, i);
   }
-  return numberEnd(text, i);
 }
+
+// What the checker expects next.
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1; // after `[`
+const KEY = 2; // after `,` in an object
+const KEY_OR_CLOSE = 3; // after `{`
+const COLON = 4;
+const COMMA_OR_CLOSE = 5;
+const END = 6;
+
+const OPEN_OBJECT = 123; // {
+const CLOSE_OBJECT = 125; // }
+const OPEN_ARRAY = 91; // [
+const CLOSE_ARRAY = 93; // ]
 
 /**
  * The index of the first character that makes `text` not one JSON value, or `undefined` when it
- * is valid JSON. An index equal to `text.length` means the text ended too early.
+ * is valid JSON. An index equal to `text.length` means the text ended too early. It reads
+ * character codes and keeps its state in numbers: it runs on every Invoke.
  */
 export function jsonSyntaxErrorAt(text: string): number | undefined {
-  // What the parser expects next, with a stack of open containers ('{' or '[').
-  const open: string[] = [];
-  let expect: 'value' | 'valueOrClose' | 'key' | 'keyOrClose' | 'colon' | 'commaOrClose' | 'end' =
-    'value';
+  // The open containers, innermost last, as the code of their opening character.
+  const open: number[] = [];
+  let expect = VALUE;
+  const length = text.length;
   let i = 0;
-  while (i <= text.length) {
-    while (i < text.length && isWhitespace(text[i] ?? '')) i += 1;
-    const c = text[i];
-    if (c === undefined) return expect === 'end' ? undefined : i;
-    switch (expect) {
-      case 'end':
-        return i;
-      case 'colon':
-        if (c !== ':') return i;
-        expect = 'value';
+  for (;;) {
+    while (i < length && isWhitespace(text.charCodeAt(i))) i += 1;
+    if (i >= length) return expect === END ? undefined : i;
+    const c = text.charCodeAt(i);
+    // After a value or a closed container: the end, or what the container takes next.
+    const afterValue = open.length === 0 ? END : COMMA_OR_CLOSE;
+    if (expect === END) return i;
+    if (expect === COLON) {
+      if (c !== 58 /* : */) return i;
+      expect = VALUE;
+      i += 1;
+    } else if (expect === COMMA_OR_CLOSE) {
+      const container = open[open.length - 1];
+      if (c === 44 /* , */) expect = container === OPEN_OBJECT ? KEY : VALUE;
+      else if (
+        (c === CLOSE_OBJECT && container === OPEN_OBJECT) ||
+        (c === CLOSE_ARRAY && container === OPEN_ARRAY)
+      ) {
+        open.pop();
+        expect = open.length === 0 ? END : COMMA_OR_CLOSE;
+      } else return i;
+      i += 1;
+    } else if (expect === KEY || expect === KEY_OR_CLOSE) {
+      if (c === CLOSE_OBJECT && expect === KEY_OR_CLOSE) {
+        open.pop();
+        expect = open.length === 0 ? END : COMMA_OR_CLOSE;
         i += 1;
-        continue;
-      case 'commaOrClose': {
-        const container = open[open.length - 1];
-        if (c === ',') expect = container === '{' ? 'key' : 'value';
-        else if ((c === '}' && container === '{') || (c === ']' && container === '[')) {
-          open.pop();
-          expect = open.length === 0 ? 'end' : 'commaOrClose';
-        } else return i;
-        i += 1;
-        continue;
-      }
-      case 'key':
-      case 'keyOrClose': {
-        if (c === '}' && expect === 'keyOrClose') {
-          open.pop();
-          expect = open.length === 0 ? 'end' : 'commaOrClose';
-          i += 1;
-          continue;
-        }
-        if (c !== '"') return i;
-        const end = scalarEnd(text, i);
+      } else {
+        if (c !== 34 /* " */) return i;
+        const end = stringEnd(text, i);
         if (end < 0) return i;
-        expect = 'colon';
+        expect = COLON;
         i = end;
-        continue;
       }
-      case 'value':
-      case 'valueOrClose': {
-        if (c === ']' && expect === 'valueOrClose') {
-          open.pop();
-          expect = open.length === 0 ? 'end' : 'commaOrClose';
-          i += 1;
-          continue;
-        }
-        if (c === '{' || c === '[') {
-          open.push(c);
-          expect = c === '{' ? 'keyOrClose' : 'valueOrClose';
-          i += 1;
-          continue;
-        }
-        const end = scalarEnd(text, i);
-        if (end < 0) return i;
-        expect = open.length === 0 ? 'end' : 'commaOrClose';
-        i = end;
-        continue;
-      }
+    } else if (c === CLOSE_ARRAY && expect === VALUE_OR_CLOSE) {
+      open.pop();
+      expect = open.length === 0 ? END : COMMA_OR_CLOSE;
+      i += 1;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      open.push(c);
+      expect = c === OPEN_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+      i += 1;
+    } else {
+      const end = scalarEnd(text, i);
+      if (end < 0) return i;
+      expect = afterValue;
+      i = end;
     }
   }
-  return undefined;
 }
