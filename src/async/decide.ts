@@ -44,7 +44,12 @@ import {
   invocationRecord,
   s3RecordKey,
 } from './records.js';
-import { dueAttempts, type EventInvokeConfigRecord, type QueuedEvent } from './state.js';
+import {
+  dueAttempts,
+  queuedEventOf,
+  type EventInvokeConfigRecord,
+  type QueuedEvent,
+} from './state.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 
@@ -399,20 +404,7 @@ export function endEvent(
 
 /** The queued form of an event just accepted, to end it at once. */
 function justAccepted(state: LambdaState, accepted: AsyncInvocationAccepted): QueuedEvent {
-  return {
-    requestId: accepted.requestId,
-    functionName: accepted.functionName,
-    ...(accepted.qualifier === undefined ? {} : { qualifier: accepted.qualifier }),
-    ...(accepted.aliasName === undefined ? {} : { aliasName: accepted.aliasName }),
-    executedVersion: accepted.executedVersion,
-    payload: accepted.payload,
-    enqueuedAtMs: accepted.atMs,
-    sequence: state.async.nextSequence,
-    invokeCount: 0,
-    throttles: 0,
-    chainDepth: accepted.chainDepth,
-    running: false,
-  };
+  return queuedEventOf(accepted, state.async.nextSequence);
 }
 
 /**

@@ -32,10 +32,10 @@ import {
   type Dictionary,
   type ShardedDictionary,
 } from '../kernel/dictionary.js';
-import type { Draft, EventHandlers } from '../kernel/evolve.js';
+import type { Draft, EventHandlers, Writable } from '../kernel/evolve.js';
 import type { AliasesEvent } from '../aliases/events.js';
 import type { FunctionsEvent } from '../functions/events.js';
-import type { InvocationEvent } from '../invocation/events.js';
+import type { AsyncInvocationAccepted, InvocationEvent } from '../invocation/events.js';
 import type { VersionsEvent } from '../versions/events.js';
 import type { AsyncEvent, EventInvokeConfigSettings } from './events.js';
 
@@ -75,7 +75,11 @@ export interface QueuedEvent {
   readonly throttles: number;
   readonly chainDepth: number;
   readonly running: boolean;
-  readonly ticket?: AttemptTicket;
+  /**
+   * The attempt it waits for, `null` while none is scheduled. Always present: deleting a member
+   * would turn the record into a slow dictionary object in V8.
+   */
+  readonly ticket: AttemptTicket | null;
   readonly lastAttempt?: LastAttempt;
 }
 
@@ -136,6 +140,26 @@ export function queuedEvents(state: AsyncState): QueuedEvent[] {
   return wideEntriesOf(state.queued).map(([, event]) => event);
 }
 
+/** An event as it waits in the queue once accepted, `sequence`-th in acceptance order. */
+export function queuedEventOf(accepted: AsyncInvocationAccepted, sequence: number): QueuedEvent {
+  const queued: Writable<QueuedEvent> = {
+    requestId: accepted.requestId,
+    functionName: accepted.functionName,
+    executedVersion: accepted.executedVersion,
+    payload: accepted.payload,
+    enqueuedAtMs: accepted.atMs,
+    sequence,
+    invokeCount: 0,
+    throttles: 0,
+    chainDepth: accepted.chainDepth,
+    running: false,
+    ticket: null,
+  };
+  if (accepted.qualifier !== undefined) queued.qualifier = accepted.qualifier;
+  if (accepted.aliasName !== undefined) queued.aliasName = accepted.aliasName;
+  return queued;
+}
+
 function schedule(
   draft: Draft<AsyncState>,
   event: Draft<QueuedEvent>,
@@ -161,11 +185,11 @@ function schedule(
 }
 
 function unschedule(draft: Draft<AsyncState>, event: Draft<QueuedEvent>): void {
-  if (event.ticket === undefined) return;
+  if (event.ticket === null) return;
   const delayMs = event.ticket.delayMs;
   const waiting = draft.attempts.find((a) => a.delayMs === delayMs);
   if (waiting !== undefined) removeDue(waiting.queue, event.ticket.position);
-  delete event.ticket;
+  event.ticket = null;
 }
 
 function removeConfig(draft: Draft<AsyncState>, functionName: string, qualifier: string): void {
@@ -204,20 +228,7 @@ export const asyncHandlers: EventHandlers<
     removeConfig(draft, e.functionName, e.aliasName);
   },
   AsyncInvocationAccepted: (draft, e) => {
-    putWideEntry(draft.queued, e.requestId, {
-      requestId: e.requestId,
-      functionName: e.functionName,
-      ...(e.qualifier === undefined ? {} : { qualifier: e.qualifier }),
-      ...(e.aliasName === undefined ? {} : { aliasName: e.aliasName }),
-      executedVersion: e.executedVersion,
-      payload: e.payload,
-      enqueuedAtMs: e.atMs,
-      sequence: draft.nextSequence,
-      invokeCount: 0,
-      throttles: 0,
-      chainDepth: e.chainDepth,
-      running: false,
-    });
+    putWideEntry(draft.queued, e.requestId, queuedEventOf(e, draft.nextSequence));
     draft.nextSequence += 1;
     schedule(draft, queuedOf(draft, e.requestId), e.atMs, e.atMs);
   },

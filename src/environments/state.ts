@@ -52,8 +52,11 @@ export interface ExecutionEnvironment {
   readonly needsInit: boolean;
   /** Its code or its config went away while it was busy: it shuts down when its request ends. */
   readonly retiring: boolean;
-  /** The reclaim waiting for it while it is idle (on-demand only). */
-  readonly reclaimTicket?: number;
+  /**
+   * The reclaim waiting for it while it is idle (on-demand only), else `null`. Always present:
+   * deleting a member would turn the record into a slow dictionary object in V8.
+   */
+  readonly reclaimTicket: number | null;
 }
 
 /** The environments of one function version. */
@@ -157,7 +160,7 @@ function retire(draft: Draft<EnvironmentsState>, pool: Draft<EnvironmentPool>, i
     environment.retiring = true;
     return;
   }
-  if (environment.reclaimTicket !== undefined) removeDue(draft.reclaims, environment.reclaimTicket);
+  if (environment.reclaimTicket !== null) removeDue(draft.reclaims, environment.reclaimTicket);
   removeIdle(pool.idleOnDemand, id);
   removeIdle(pool.idleProvisioned, id);
   removeWideEntry(pool.environments, id);
@@ -181,7 +184,7 @@ function dropPools(
 ): void {
   for (const pool of Object.values(pools)) {
     for (const environment of wideValuesOf(pool.environments)) {
-      if (environment.reclaimTicket !== undefined) {
+      if (environment.reclaimTicket !== null) {
         removeDue(draft.reclaims, environment.reclaimTicket);
       }
     }
@@ -268,6 +271,7 @@ export const environmentsHandlers: EventHandlers<
         busy: false,
         needsInit: false,
         retiring: false,
+        reclaimTicket: null,
       };
       putWideEntry(pool.environments, id, environment as Draft<ExecutionEnvironment>);
       created.push(id);
@@ -286,14 +290,15 @@ export const environmentsHandlers: EventHandlers<
         busy: true,
         needsInit: false,
         retiring: false,
+        reclaimTicket: null,
       };
       putWideEntry(pool.environments, e.environmentId, environment as Draft<ExecutionEnvironment>);
       return;
     }
     const environment = present(wideEntryOf(pool.environments, e.environmentId), e.environmentId);
-    if (environment.reclaimTicket !== undefined) {
+    if (environment.reclaimTicket !== null) {
       removeDue(slice.reclaims, environment.reclaimTicket);
-      delete environment.reclaimTicket;
+      environment.reclaimTicket = null;
     }
     environment.busy = true;
     environment.needsInit = false;
@@ -333,7 +338,7 @@ export const environmentsHandlers: EventHandlers<
     const slice = draft.environments;
     const pool = present(entryOf(slice.byFunction, e.functionName)?.[e.version], e.version);
     const environment = present(wideEntryOf(pool.environments, e.environmentId), e.environmentId);
-    if (environment.reclaimTicket !== undefined) {
+    if (environment.reclaimTicket !== null) {
       removeDue(slice.reclaims, environment.reclaimTicket);
     }
     removeIdle(pool.idleOnDemand, e.environmentId);

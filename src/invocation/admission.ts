@@ -50,6 +50,13 @@ function reuse(
     : { environmentId, initializationType, newEnvironment: false, spillover };
 }
 
+/**
+ * The last id of a list (the warmest idle environment), or `undefined`. Never reads index -1: V8
+ * takes that as a property name, a slow lookup on every invoke that finds the list empty.
+ */
+const lastOf = (ids: ReadonlyArray<string> | undefined): string | undefined =>
+  ids === undefined || ids.length === 0 ? undefined : ids[ids.length - 1];
+
 /** Admits an invocation of `version` or says why it is throttled. */
 export function admit(
   state: LambdaState,
@@ -70,7 +77,7 @@ export function admit(
   const atAccountLimit = concurrency.inflightTotal >= settings.concurrentExecutionsLimit;
   const atReservation = reserved !== undefined && onDemand + provisioned >= reserved;
   // 1. A free provisioned environment: no other pool is touched (spec §3.6 step 1).
-  const provisionedId = pool?.idleProvisioned[pool.idleProvisioned.length - 1];
+  const provisionedId = lastOf(pool?.idleProvisioned);
   if (
     config?.status === 'READY' &&
     provisionedId !== undefined &&
@@ -102,7 +109,7 @@ export function admit(
   const spillover = config?.status === 'READY';
   // 4. The warmest idle environment of this version, else a new one if the scaling rate allows:
   // at most `scalingRateEnvironments` new environments in any window of `scalingWindowMs`.
-  const warmId = pool?.idleOnDemand[pool.idleOnDemand.length - 1];
+  const warmId = lastOf(pool?.idleOnDemand);
   if (warmId !== undefined) {
     return right(reuse(pool, warmId, 'on-demand', initDurationMs, spillover));
   }

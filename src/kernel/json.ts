@@ -62,18 +62,12 @@ function stringEnd(text: string, i: number): number {
 
 /** Where a value ends if one starts at `i` that is not an object or array; -1 when none does. */
 function scalarEnd(text: string, i: number): number {
-  switch (text.charCodeAt(i)) {
-    case 34 /* " */:
-      return stringEnd(text, i);
-    case 116 /* t */:
-      return text.startsWith('true', i) ? i + 4 : -1;
-    case 102 /* f */:
-      return text.startsWith('false', i) ? i + 5 : -1;
-    case 110 /* n */:
-      return text.startsWith('null', i) ? i + 4 : -1;
-    default:
-      return numberEnd(text, i);
-  }
+  const c = text.charCodeAt(i);
+  if (c === 34 /* " */) return stringEnd(text, i);
+  if (c === 116 /* t */) return text.startsWith('true', i) ? i + 4 : -1;
+  if (c === 102 /* f */) return text.startsWith('false', i) ? i + 5 : -1;
+  if (c === 110 /* n */) return text.startsWith('null', i) ? i + 4 : -1;
+  return numberEnd(text, i);
 }
 
 // What the checker expects next.
