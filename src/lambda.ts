@@ -317,6 +317,12 @@ export interface DecisionSteps {
   readonly applied: boolean;
 }
 
+/** Whether a decision accepted an asynchronous event (a loop: it runs on every command). */
+function acceptsAnEvent(events: ReadonlyArray<LambdaEvent>): boolean {
+  for (const event of events) if (event.type === 'AsyncInvocationAccepted') return true;
+  return false;
+}
+
 /**
  * The stages of deciding a command: bring the clock to the command's time (emitting the
  * transitions that came due), validate the command against that state, and — when it accepted an
@@ -339,9 +345,7 @@ export function decideSteps(
   const due = advance(state, nowMs, nextRevisionId, apply);
   if (command.type === 'AdvanceClock') return { due, decided: right([]), applied: true };
   const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });
-  if (isLeft(decided) || !decided.right.some((e) => e.type === 'AsyncInvocationAccepted')) {
-    return { due, decided, applied: false };
-  }
+  if (isLeft(decided) || !acceptsAnEvent(decided.right)) return { due, decided, applied: false };
   // A newly accepted event waits for no one: its first attempt is due now.
   const after = advance(apply(due.state, decided.right), nowMs, nextRevisionId, apply);
   return {

@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { emptySlots } from './dictionary.js';
 import type { Draft } from './evolve.js';
 
 /** Anything that comes due at a model time. */
@@ -66,7 +67,7 @@ export function emptyDueQueue<T extends DueEntry>(): DueQueue<T> {
     head: 0,
     next: 0,
     headDueMs: null,
-    chunks: new Array<ReadonlyArray<DueChunk<T>> | undefined>(CHUNK_SLOTS).fill(undefined),
+    chunks: emptySlots<ReadonlyArray<DueChunk<T>>>(CHUNK_SLOTS),
   };
 }
 
