@@ -6,7 +6,7 @@
  *
  * Options (environment): BENCH_EVENTS (control-plane events, default 100000), BENCH_RUNS
  * (default 5), BENCH_CYCLES (invocation cycles on the live path, default 2000),
- * BENCH_RUNNER_CYCLES (invocation cycles through the runner, default 20000), BENCH_ASYNC_EVENTS (default
+ * BENCH_RUNNER_CYCLES (invocation cycles through the runner, default 100000), BENCH_ASYNC_EVENTS (default
  * 100000), BENCH_ASYNC_WAITING (default 100000), BENCH_PRICED (default 1000000), BENCH_ONLY
  * (a comma-separated list of bench names to run), BENCH_SIM_SECONDS (simulated seconds of the
  * `simulation` bench, default 3600).
@@ -39,7 +39,7 @@ if (wanted('invocation')) {
   print(
     invocationBench({
       cycles: setting('BENCH_CYCLES', 2_000),
-      runnerCycles: setting('BENCH_RUNNER_CYCLES', 20_000),
+      runnerCycles: setting('BENCH_RUNNER_CYCLES', 100_000),
       runs,
       inFlight: [10, 1_000, 10_000],
     }),
