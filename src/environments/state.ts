@@ -150,7 +150,9 @@ function poolFor(
  */
 function removeIdle(ids: string[], id: string): void {
   const at = ids.lastIndexOf(id);
-  if (at >= 0) ids.splice(at, 1);
+  // `pop` for the warmest: `splice` would build an array of what it removed.
+  if (at === ids.length - 1) ids.pop();
+  else if (at >= 0) ids.splice(at, 1);
 }
 
 /** Shuts an environment down now if idle, or when its request ends if busy. */

@@ -84,14 +84,43 @@ const CLOSE_OBJECT = 125; // }
 const OPEN_ARRAY = 91; // [
 const CLOSE_ARRAY = 93; // ]
 
+/** Bits a number holds exactly in bitwise operations: the innermost containers are kept there. */
+const SHALLOW = 30;
+
+/**
+ * The open containers, innermost last: whether each is an object. The first `SHALLOW` levels are
+ * bits of a number, so a payload of ordinary depth allocates nothing for them; deeper levels go
+ * to an array.
+ */
+class ContainerStack {
+  depth = 0;
+  private bits = 0;
+  private deeper: boolean[] | undefined;
+
+  push(isObject: boolean): void {
+    if (this.depth < SHALLOW) this.bits = (this.bits << 1) | (isObject ? 1 : 0);
+    else (this.deeper ??= []).push(isObject);
+    this.depth += 1;
+  }
+
+  pop(): void {
+    this.depth -= 1;
+    if (this.depth < SHALLOW) this.bits >>>= 1;
+    else this.deeper?.pop();
+  }
+
+  innermostIsObject(): boolean {
+    return this.depth > SHALLOW ? this.deeper?.at(-1) === true : (this.bits & 1) === 1;
+  }
+}
+
 /**
  * The index of the first character that makes `text` not one JSON value, or `undefined` when it
  * is valid JSON. An index equal to `text.length` means the text ended too early. It reads
  * character codes and keeps its state in numbers: it runs on every Invoke.
  */
 export function jsonSyntaxErrorAt(text: string): number | undefined {
-  // The open containers, innermost last, as the code of their opening character.
-  const open: number[] = [];
+  const open = new ContainerStack();
   let expect = VALUE;
   const length = text.length;
   let i = 0;
@@ -100,27 +129,24 @@ export function jsonSyntaxErrorAt(text: string): number | undefined {
     if (i >= length) return expect === END ? undefined : i;
     const c = text.charCodeAt(i);
     // After a value or a closed container: the end, or what the container takes next.
-    const afterValue = open.length === 0 ? END : COMMA_OR_CLOSE;
+    const afterValue = open.depth === 0 ? END : COMMA_OR_CLOSE;
     if (expect === END) return i;
     if (expect === COLON) {
       if (c !== 58 /* : */) return i;
       expect = VALUE;
       i += 1;
     } else if (expect === COMMA_OR_CLOSE) {
-      const container = open[open.length - 1];
-      if (c === 44 /* , */) expect = container === OPEN_OBJECT ? KEY : VALUE;
-      else if (
-        (c === CLOSE_OBJECT && container === OPEN_OBJECT) ||
-        (c === CLOSE_ARRAY && container === OPEN_ARRAY)
-      ) {
+      const inObject = open.innermostIsObject();
+      if (c === 44 /* , */) expect = inObject ? KEY : VALUE;
+      else if ((c === CLOSE_OBJECT && inObject) || (c === CLOSE_ARRAY && !inObject)) {
         open.pop();
-        expect = open.length === 0 ? END : COMMA_OR_CLOSE;
+        expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
       } else return i;
       i += 1;
     } else if (expect === KEY || expect === KEY_OR_CLOSE) {
       if (c === CLOSE_OBJECT && expect === KEY_OR_CLOSE) {
         open.pop();
-        expect = open.length === 0 ? END : COMMA_OR_CLOSE;
+        expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
         i += 1;
       } else {
         if (c !== 34 /* " */) return i;
@@ -131,10 +157,10 @@ export function jsonSyntaxErrorAt(text: string): number | undefined {
       }
     } else if (c === CLOSE_ARRAY && expect === VALUE_OR_CLOSE) {
       open.pop();
-      expect = open.length === 0 ? END : COMMA_OR_CLOSE;
+      expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
       i += 1;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      open.push(c);
+      open.push(c === OPEN_OBJECT);
       expect = c === OPEN_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
       i += 1;
     } else {

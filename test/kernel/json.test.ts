@@ -51,6 +51,28 @@ describe('jsonSyntaxErrorAt: the Invoke payload check (spec invocation §1.4)', 
     expect(jsonSyntaxErrorAt(text)).toBe(at);
   });
 
+  it('tells objects from arrays at every depth, past the first 30 levels too', () => {
+    // `{"a":[{"a":[ … ]}]}`, alternating, 40 levels of each.
+    const depth = 40;
+    const valid = '{"a":['.repeat(depth) + ']}'.repeat(depth);
+    expect(jsonSyntaxErrorAt(valid)).toBeUndefined();
+    expect(parses(valid)).toBe(true);
+    // The innermost array closed as an object: wrong at once, at its position.
+    const wrongCloser = '{"a":['.repeat(depth) + '}';
+    expect(jsonSyntaxErrorAt(wrongCloser)).toBe(wrongCloser.length - 1);
+    // A comma inside the 35th object expects a key, inside the 35th array a value.
+    const inObject = '{"a":['.repeat(34) + '{"a":1,2}';
+    expect(jsonSyntaxErrorAt(inObject)).toBe(inObject.length - 2);
+    const inArray = '{"a":['.repeat(35) + '1,2]}' + ']}'.repeat(34);
+    expect(jsonSyntaxErrorAt(inArray)).toBeUndefined();
+    // An object with two members as the 29th, 30th, 31st and 32nd container: where the levels
+    // kept in bits end and the deeper ones begin.
+    for (const arrays of [28, 29, 30, 31]) {
+      const text = '['.repeat(arrays) + '{"a":1,"b":2}' + ']'.repeat(arrays);
+      expect(jsonSyntaxErrorAt(text)).toBeUndefined();
+    }
+  });
+
   it('does not exhaust the stack on deep nesting', () => {
     const depth = 200_000;
     expect(jsonSyntaxErrorAt('['.repeat(depth) + ']'.repeat(depth))).toBeUndefined();
