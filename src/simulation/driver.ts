@@ -151,8 +151,11 @@ function schedule(agenda: Agenda, atMs: number, action: Action): void {
   agenda.sequence += 1;
   for (let i = heap.length - 1; i > 0;) {
     const parent = (i - 1) >> 1;
-    if (!before(heap[i] as Scheduled, heap[parent] as Scheduled)) break;
-    [heap[i], heap[parent]] = [heap[parent] as Scheduled, heap[i] as Scheduled];
+    const child = heap[i] as Scheduled;
+    const above = heap[parent] as Scheduled;
+    if (!before(child, above)) break;
+    heap[i] = above;
+    heap[parent] = child;
     i = parent;
   }
 }
@@ -170,7 +173,9 @@ function takeFirst(agenda: Agenda): Scheduled | undefined {
     if (l < heap.length && before(heap[l] as Scheduled, heap[least] as Scheduled)) least = l;
     if (r < heap.length && before(heap[r] as Scheduled, heap[least] as Scheduled)) least = r;
     if (least === i) break;
-    [heap[i], heap[least]] = [heap[least] as Scheduled, heap[i] as Scheduled];
+    const moved = heap[i] as Scheduled;
+    heap[i] = heap[least] as Scheduled;
+    heap[least] = moved;
     i = least;
   }
   return first;
