@@ -25,13 +25,13 @@ export function dictionaryOf<V>(entries: Readonly<Record<string, V>>): Record<st
  * copies only the array of shards (a pointer copy) and one small shard, so the cost of changing
  * one function does not grow with the number of functions (DESIGN §4).
  *
- * A shard is a flat array of keys and values, `[key, value, key, value, …]`, searched by comparing
- * keys. Property access would be no faster: keys arrive as new strings on every command (request
- * ids, names parsed from ARNs), and an object lookup first has to find each one in V8's table of
- * property names, which costs more than comparing a few short strings. It also needs no escaping:
- * `__proto__`, `constructor` or `toString` are keys like any other, and nothing is inherited. Read
- * it with `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with `putEntry` and
- * `removeEntry`.
+ * A shard holds its entries in two arrays, searched by comparing: the keys with their hashes, and
+ * the values. Property access would be no faster: keys arrive as new strings on every command
+ * (request ids, names parsed from ARNs), and an object lookup first has to find each one in V8's
+ * table of property names, which costs more than comparing a few numbers and one string. It also
+ * needs no escaping: `__proto__`, `constructor` or `toString` are keys like any other, and nothing
+ * is inherited. Read it with `entryOf`, `keysOf` and `valuesOf`; write it, inside a recipe, with
+ * `putEntry` and `removeEntry`.
  */
 export interface ShardedDictionary<V> {
   readonly shards: ReadonlyArray<Shard<V> | undefined>;
@@ -39,8 +39,16 @@ export interface ShardedDictionary<V> {
   readonly size: number;
 }
 
-/** One shard: keys at even positions, each followed by its value. */
-export type Shard<V> = ReadonlyArray<string | V>;
+/**
+ * One shard. Entry `i`'s key is `keys[2i + 1]`, preceded by its hash (30 bits, so that V8 keeps it
+ * as a small integer), and its value is `values[i]`. The hash is compared first, so a lookup
+ * compares strings only for the entry it finds: at 1,000 functions a shard holds ~16 names, often
+ * of one length, whose comparison would cost more than the rest of the lookup.
+ */
+export interface Shard<V> {
+  readonly keys: ReadonlyArray<number | string>;
+  readonly values: ReadonlyArray<V>;
+}
 
 /** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
 export const SHARD_COUNT = 64;
@@ -59,6 +67,9 @@ function fnv1a(key: string): number {
 export function shardOf(key: string): number {
   return fnv1a(key) % SHARD_COUNT;
 }
+
+/** The part of a key's hash a shard keeps: 30 bits, a small integer in V8. */
+const keptHash = (hash: number): number => hash & 0x3fffffff;
 
 /**
  * `count` empty slots, as a packed array: one filled by `fill` on `new Array(count)` stays
@@ -80,83 +91,91 @@ interface Shards<V> {
 }
 
 interface WritableShards<V> {
-  shards: Array<Array<string | V> | undefined>;
+  shards: Array<{ keys: Array<number | string>; values: V[] } | undefined>;
   size: number;
 }
 
-// The three operations on shard `index` of a sharded record; the `WideDictionary` uses them too,
-// with the shard its key's hash already chose.
+// The three operations on a sharded record, given the key's hash (whose low bits choose the
+// shard); the `WideDictionary` uses them too, with the hash it already computed.
 
-/** Where `key` is in the shard, or -1. */
-function positionIn<V>(shard: Shard<V>, key: string): number {
-  for (let i = 0; i < shard.length; i += 2) if (shard[i] === key) return i;
+/** The index of the entry of `key` (whose kept hash is `kept`) in the shard, or -1. */
+function indexIn(keys: ReadonlyArray<number | string>, kept: number, key: string): number {
+  for (let i = 0; i < keys.length; i += 2) {
+    if (keys[i] === kept && keys[i + 1] === key) return i >> 1;
+  }
   return -1;
 }
 
-function entryInShard<V>(dictionary: Shards<V>, index: number, key: string): V | undefined {
-  const shard = dictionary.shards[index];
+function entryInShard<V>(dictionary: Shards<V>, hash: number, key: string): V | undefined {
+  const shard = dictionary.shards[hash % SHARD_COUNT];
   if (shard === undefined) return undefined;
-  const at = positionIn(shard, key);
-  return at < 0 ? undefined : (shard[at + 1] as V);
+  const at = indexIn(shard.keys, keptHash(hash), key);
+  return at < 0 ? undefined : shard.values[at];
 }
 
 /** Sets the entry; whether it is new. */
-function putInShard<V>(draft: WritableShards<V>, index: number, key: string, value: V): boolean {
+function putInShard<V>(draft: WritableShards<V>, hash: number, key: string, value: V): boolean {
+  const index = hash % SHARD_COUNT;
+  const kept = keptHash(hash);
   const shard = draft.shards[index];
   if (shard === undefined) {
-    draft.shards[index] = [key, value];
+    draft.shards[index] = { keys: [kept, key], values: [value] };
     draft.size += 1;
     return true;
   }
-  const at = positionIn(shard, key);
+  const at = indexIn(shard.keys, kept, key);
   if (at >= 0) {
-    shard[at + 1] = value;
+    shard.values[at] = value;
     return false;
   }
-  shard.push(key, value);
+  shard.keys.push(kept, key);
+  shard.values.push(value);
   draft.size += 1;
   return true;
 }
 
 /** Removes the entry, if any; whether there was one. The last entry takes its place. */
-function removeFromShard<V>(draft: WritableShards<V>, index: number, key: string): boolean {
-  const shard = draft.shards[index];
+function removeFromShard<V>(draft: WritableShards<V>, hash: number, key: string): boolean {
+  const shard = draft.shards[hash % SHARD_COUNT];
   if (shard === undefined) return false;
-  const at = positionIn(shard, key);
+  const at = indexIn(shard.keys, keptHash(hash), key);
   if (at < 0) return false;
-  const last = shard.length - 2;
+  const { keys, values } = shard;
+  const last = values.length - 1;
   if (at !== last) {
-    shard[at] = shard[last] as string;
-    shard[at + 1] = shard[last + 1] as V;
+    keys[2 * at] = keys[2 * last] as number;
+    keys[2 * at + 1] = keys[2 * last + 1] as string;
+    values[at] = values[last] as V;
   }
-  // Two pops: setting `length` is a runtime call in V8, a pop is not.
-  shard.pop();
-  shard.pop();
+  // Pops: setting `length` is a runtime call in V8, a pop is not.
+  keys.pop();
+  keys.pop();
+  values.pop();
   draft.size -= 1;
   return true;
 }
 
 /** The entry under `key` (a draft of it, when given a draft). */
 export function entryOf<V>(dictionary: Shards<V>, key: string): V | undefined {
-  return entryInShard(dictionary, shardOf(key), key);
+  return entryInShard(dictionary, fnv1a(key), key);
 }
 
 /** Sets the entry under `key`, in a recipe. */
 export function putEntry<V>(draft: WritableShards<V>, key: string, value: V): void {
-  putInShard(draft, shardOf(key), key, value);
+  putInShard(draft, fnv1a(key), key, value);
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeEntry<V>(draft: WritableShards<V>, key: string): void {
-  removeFromShard(draft, shardOf(key), key);
+  removeFromShard(draft, fnv1a(key), key);
 }
 
 /** Every key, in no particular order (sort where order matters). */
 export function keysOf<V>(dictionary: Shards<V>): string[] {
   const keys: string[] = [];
   for (const shard of dictionary.shards) {
-    if (shard !== undefined)
-      for (let i = 0; i < shard.length; i += 2) keys.push(shard[i] as string);
+    if (shard === undefined) continue;
+    for (let i = 1; i < shard.keys.length; i += 2) keys.push(shard.keys[i] as string);
   }
   return keys;
 }
@@ -164,9 +183,7 @@ export function keysOf<V>(dictionary: Shards<V>): string[] {
 /** Every value, in no particular order. */
 export function valuesOf<V>(dictionary: Shards<V>): V[] {
   const values: V[] = [];
-  for (const shard of dictionary.shards) {
-    if (shard !== undefined) for (let i = 1; i < shard.length; i += 2) values.push(shard[i] as V);
-  }
+  for (const shard of dictionary.shards) if (shard !== undefined) values.push(...shard.values);
   return values;
 }
 
@@ -203,7 +220,7 @@ export function emptyWideDictionary<V>(): WideDictionary<V> {
 export function wideEntryOf<V>(dictionary: WideDictionary<V>, key: string): V | undefined {
   const hash = fnv1a(key);
   const bucket = dictionary.buckets[bucketOfHash(hash)];
-  return bucket === undefined ? undefined : entryInShard(bucket, hash % SHARD_COUNT, key);
+  return bucket === undefined ? undefined : entryInShard(bucket, hash, key);
 }
 
 interface WritableWide<V> {
@@ -220,14 +237,14 @@ export function putWideEntry<V>(draft: WritableWide<V>, key: string, value: V): 
   }
   // Read back after the write: inside a recipe, the draft of the new bucket.
   const bucket = draft.buckets[index];
-  if (putInShard(bucket, hash % SHARD_COUNT, key, value)) draft.size += 1;
+  if (putInShard(bucket, hash, key, value)) draft.size += 1;
 }
 
 /** Removes the entry under `key`, if any, in a recipe. */
 export function removeWideEntry<V>(draft: WritableWide<V>, key: string): void {
   const hash = fnv1a(key);
   const bucket = draft.buckets[bucketOfHash(hash)];
-  if (bucket !== undefined && removeFromShard(bucket, hash % SHARD_COUNT, key)) draft.size -= 1;
+  if (bucket !== undefined && removeFromShard(bucket, hash, key)) draft.size -= 1;
 }
 
 /** Every key and value, in no particular order. */
@@ -237,8 +254,9 @@ export function wideEntriesOf<V>(dictionary: WideDictionary<V>): Array<readonly 
     if (bucket === undefined) continue;
     for (const shard of bucket.shards) {
       if (shard === undefined) continue;
-      for (let i = 0; i < shard.length; i += 2)
-        entries.push([shard[i] as string, shard[i + 1] as V]);
+      shard.values.forEach((value, i) => {
+        entries.push([shard.keys[2 * i + 1] as string, value]);
+      });
     }
   }
   return entries;
