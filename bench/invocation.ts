@@ -163,11 +163,29 @@ export function invocationBench(options: {
   const runnerNs = new Map<number, number>();
   const starts = new Map(options.inFlight.map((inFlight) => [inFlight, accountWith(inFlight)]));
   const runnerEvents = 2 * options.runnerCycles;
-  const perSec = (events: number, ms: number): number => Math.round((events / ms) * 1_000);
+  const eventsPerSec = (events: number, ms: number): number => Math.round((events / ms) * 1_000);
+  const runnerFigures = new Map<number, { perSec: number; referencePerSec: number }>();
+  /** One case's line: its throughput against the reference's in the same run. */
+  const cycleLine = (
+    path: string,
+    inFlight: number,
+    events: number,
+    eventsPerSec: number,
+    referenceEventsPerSec: number,
+  ): Record<string, unknown> => ({
+    bench: 'invocation',
+    inFlight,
+    runs: options.runs,
+    case: `${path}, ${String(inFlight)} in flight`,
+    events,
+    eventsPerSec,
+    referenceEventsPerSec,
+    ratio: round3(eventsPerSec / referenceEventsPerSec),
+  });
+  const target = '>= 500000 events/s';
   // First every runner case, with its reference: a simulator's process runs the recipes on plain
   // objects only, and V8 tunes them to what it has seen, so they are measured before any Immer
   // draft has gone through them.
-  const runnerLines = new Map<number, Record<string, unknown>>();
   for (const [inFlight, start] of starts) {
     const runnerMs: number[] = [];
     const reference: number[] = [];
@@ -177,19 +195,11 @@ export function invocationBench(options: {
       reference.push(referenceCycles(inFlight, options.runnerCycles));
       runnerMs.push(runnerCycles(start, options.runnerCycles));
     }
-    const referencePerSec = perSec(runnerEvents, median(reference));
-    const runnerPerSec = perSec(runnerEvents, median(runnerMs));
-    runnerNs.set(inFlight, 1e9 / runnerPerSec);
-    runnerLines.set(inFlight, {
-      bench: 'invocation',
-      inFlight,
-      runs: options.runs,
-      case: `runner admit-and-complete, ${String(inFlight)} in flight`,
-      events: runnerEvents,
-      eventsPerSec: runnerPerSec,
-      referenceEventsPerSec: referencePerSec,
-      ratio: round3(runnerPerSec / referencePerSec),
-      target: '>= 500000 events/s',
+    const perSec = eventsPerSec(runnerEvents, median(runnerMs));
+    runnerNs.set(inFlight, 1e9 / perSec);
+    runnerFigures.set(inFlight, {
+      perSec,
+      referencePerSec: eventsPerSec(runnerEvents, median(reference)),
     });
   }
   for (const [inFlight, start] of starts) {
@@ -206,33 +216,36 @@ export function invocationBench(options: {
       evolveAll(start, measured.events);
       replayMs.push(performance.now() - began);
     }
-    const referencePerSec = perSec(eventCount, median(reference));
-    const livePerSec = perSec(eventCount, median(live));
-    const replayPerSec = perSec(eventCount, median(replayMs));
+    const referencePerSec = eventsPerSec(eventCount, median(reference));
+    const livePerSec = eventsPerSec(eventCount, median(live));
     liveNs.set(inFlight, 1e9 / livePerSec);
-    const base = { bench: 'invocation', inFlight, runs: options.runs };
     lines.push({
-      ...base,
-      case: `live admit-and-complete, ${String(inFlight)} in flight`,
-      events: eventCount,
-      eventsPerSec: livePerSec,
-      referenceEventsPerSec: referencePerSec,
-      ratio: round3(livePerSec / referencePerSec),
-      target: '>= 500000 events/s',
+      ...cycleLine('live admit-and-complete', inFlight, eventCount, livePerSec, referencePerSec),
+      target,
     });
-    const runnerLine = runnerLines.get(inFlight);
-    const runnerPerSec = runnerLine?.['eventsPerSec'];
-    if (runnerLine !== undefined && typeof runnerPerSec === 'number') {
-      lines.push({ ...runnerLine, speedupOverLive: round3(runnerPerSec / livePerSec) });
+    const runner = runnerFigures.get(inFlight);
+    if (runner !== undefined) {
+      lines.push({
+        ...cycleLine(
+          'runner admit-and-complete',
+          inFlight,
+          runnerEvents,
+          runner.perSec,
+          runner.referencePerSec,
+        ),
+        speedupOverLive: round3(runner.perSec / livePerSec),
+        target,
+      });
     }
-    lines.push({
-      ...base,
-      case: `replay of the cycles, ${String(inFlight)} in flight`,
-      events: eventCount,
-      eventsPerSec: replayPerSec,
-      referenceEventsPerSec: referencePerSec,
-      ratio: round3(replayPerSec / referencePerSec),
-    });
+    lines.push(
+      cycleLine(
+        'replay of the cycles',
+        inFlight,
+        eventCount,
+        eventsPerSec(eventCount, median(replayMs)),
+        referencePerSec,
+      ),
+    );
   }
   const fewest = Math.min(...options.inFlight);
   const most = Math.max(...options.inFlight);
