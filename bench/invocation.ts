@@ -22,7 +22,7 @@ import {
 } from '../src/index.js';
 import { createRunner } from '../src/simulation/runner.js';
 import { EMPTY_ZIP, ROLE, T0 } from './fixtures.js';
-import { median, round3, scalingLine } from './measure.js';
+import { median, round3, scalingLines } from './measure.js';
 
 const FUNCTIONS = 10;
 
@@ -247,23 +247,16 @@ export function invocationBench(options: {
       ),
     );
   }
-  const fewest = Math.min(...options.inFlight);
-  const most = Math.max(...options.inFlight);
-  for (const [path, costs] of [
-    ['live', liveNs],
-    ['runner', runnerNs],
-  ] as const) {
-    const few = costs.get(fewest);
-    const many = costs.get(most);
-    if (few === undefined || many === undefined || fewest === most) continue;
-    lines.push(
-      scalingLine(
-        'invocation',
+  lines.push(
+    ...scalingLines(
+      'invocation',
+      [
+        ['live', liveNs],
+        ['runner', runnerNs],
+      ],
+      (path, most, fewest) =>
         `scaling: cost per ${path} event, ${String(most)} vs ${String(fewest)} in flight`,
-        few,
-        many,
-      ),
-    );
-  }
+    ),
+  );
   return lines;
 }

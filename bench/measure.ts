@@ -59,3 +59,25 @@ export function scalingLine(
     target: '<= 2',
   };
 }
+
+/**
+ * One scaling line per path: the cost of an event at the largest size against the smallest, from
+ * each path's nanoseconds per event by size (none when only one size was measured).
+ */
+export function scalingLines(
+  bench: string,
+  costsByPath: ReadonlyArray<readonly [string, ReadonlyMap<number, number>]>,
+  caseOf: (path: string, most: number, fewest: number) => string,
+): Array<Record<string, unknown>> {
+  const lines: Array<Record<string, unknown>> = [];
+  for (const [path, costs] of costsByPath) {
+    const sizes = [...costs.keys()];
+    const fewest = Math.min(...sizes);
+    const most = Math.max(...sizes);
+    const few = costs.get(fewest);
+    const many = costs.get(most);
+    if (few === undefined || many === undefined || fewest === most) continue;
+    lines.push(scalingLine(bench, caseOf(path, most, fewest), few, many));
+  }
+  return lines;
+}

@@ -13,7 +13,7 @@
 import { evolve, initialState, replay, type LambdaEvent, type LambdaState } from '../src/index.js';
 import { controlPlaneLog } from './control-plane-workload.js';
 import { mutableReplay, type MutableLambda } from './mutable-reference.js';
-import { median, measureHeapBytes, round3, scalingLine, timeMs } from './measure.js';
+import { median, measureHeapBytes, round3, scalingLines, timeMs } from './measure.js';
 import { entryOf, keysOf } from '../src/kernel/dictionary.js';
 
 interface Options {
@@ -95,23 +95,16 @@ export function replayControlPlane(options: Options): ReadonlyArray<Record<strin
       ratio: round3(oneByOne / reference),
     });
   }
-  const fewest = Math.min(...options.functionCounts);
-  const most = Math.max(...options.functionCounts);
-  for (const [path, costs] of [
-    ['replay', perEventNs],
-    ['evolve one by one', perEventNsOneByOne],
-  ] as const) {
-    const few = costs.get(fewest);
-    const many = costs.get(most);
-    if (few === undefined || many === undefined || fewest === most) continue;
-    lines.push(
-      scalingLine(
-        'replay-control-plane',
+  lines.push(
+    ...scalingLines(
+      'replay-control-plane',
+      [
+        ['replay', perEventNs],
+        ['evolve one by one', perEventNsOneByOne],
+      ],
+      (path, most, fewest) =>
         `scaling of ${path}: cost per event, ${String(most)} vs ${String(fewest)} functions`,
-        few,
-        many,
-      ),
-    );
-  }
+    ),
+  );
   return lines;
 }
