@@ -27,6 +27,14 @@ import { median, round3, scalingLines } from './measure.js';
 const FUNCTIONS = 10;
 
 /**
+ * Uncounted runner runs before the measured ones. Traced with `--trace-opt --trace-deopt` (100,000
+ * cycles a run, 1,000 in flight), V8 was still at work in the second run — 48 functions optimised
+ * and 16 deoptimised in it — and done by the third (4 and 1, then none): with one warm-up run, the
+ * first counted run measured compilation, not the model.
+ */
+const WARM_UP_RUNS = 2;
+
+/**
  * An account with 10 functions, each warm (one idle environment), and `inFlight` executions
  * running that never end. Built through a runner, so that building it runs no Immer code: the
  * runner cases are measured first, as in a simulator's process, which never drafts (see
@@ -189,8 +197,8 @@ export function invocationBench(options: {
   for (const [inFlight, start] of starts) {
     const runnerMs: number[] = [];
     const reference: number[] = [];
-    // One run first, not counted: compiling the recipes for what they see takes V8 a while.
-    runnerCycles(start, options.runnerCycles);
+    // Runs first, not counted: compiling the recipes for what they see takes V8 a while.
+    for (let w = 0; w < WARM_UP_RUNS; w += 1) runnerCycles(start, options.runnerCycles);
     for (let r = 0; r < options.runs; r += 1) {
       reference.push(referenceCycles(inFlight, options.runnerCycles));
       runnerMs.push(runnerCycles(start, options.runnerCycles));

@@ -15,11 +15,11 @@ import { checkRange, checkString, type Violation } from '../kernel/validation.js
 import { reservedConcurrency } from '../concurrency/queries.js';
 import { versionRecord } from '../functions/queries.js';
 import { admit } from '../invocation/admission.js';
-import type {
-  AsyncInvocationAccepted,
-  InvocationCompleted,
-  InvocationStarted,
-  InvocationTarget,
+import {
+  invocationStarted,
+  type AsyncInvocationAccepted,
+  type InvocationCompleted,
+  type InvocationTarget,
 } from '../invocation/events.js';
 import type { Decision, LambdaEvent, LambdaState } from '../lambda.js';
 import type {
@@ -421,9 +421,14 @@ export function acceptEvent(
   chainDepth: number,
   nowMs: number,
 ): LambdaEvent[] {
+  // Every member in one order (see invocation/events.ts).
   const accepted: AsyncInvocationAccepted = {
     type: 'AsyncInvocationAccepted',
-    ...target,
+    functionName: target.functionName,
+    executedVersion: target.executedVersion,
+    qualifier: target.qualifier,
+    aliasName: target.aliasName,
+    routingStateAfter: target.routingStateAfter,
     requestId,
     atMs: nowMs,
     payload,
@@ -486,23 +491,23 @@ function attempt(state: LambdaState, event: QueuedEvent, atMs: number): LambdaEv
       },
     ];
   }
-  const config = record.config;
-  const started: InvocationStarted = {
-    type: 'InvocationStarted',
+  // The queued event's target; its routing was drawn when it was accepted.
+  const target: InvocationTarget = {
     functionName: event.functionName,
-    ...(event.qualifier === undefined ? {} : { qualifier: event.qualifier }),
-    ...(event.aliasName === undefined ? {} : { aliasName: event.aliasName }),
     executedVersion: version,
-    requestId: event.requestId,
-    atMs,
-    invocationType: 'Event',
-    ...placement.right,
-    memorySizeMb: config.memorySizeMb,
-    architecture: config.architecture,
-    ephemeralStorageMb: config.ephemeralStorageMb,
-    timeoutSeconds: config.timeoutSeconds,
-    payloadBytes: utf8Length(event.payload),
+    qualifier: event.qualifier,
+    aliasName: event.aliasName,
+    routingStateAfter: undefined,
   };
+  const started = invocationStarted(
+    target,
+    event.requestId,
+    atMs,
+    'Event',
+    placement.right,
+    record.config,
+    utf8Length(event.payload),
+  );
   return [started];
 }
 

@@ -32,7 +32,7 @@ import {
   type Dictionary,
   type ShardedDictionary,
 } from '../kernel/dictionary.js';
-import type { Draft, EventHandlers, Writable } from '../kernel/evolve.js';
+import type { Draft, EventHandlers } from '../kernel/evolve.js';
 import type { AliasesEvent } from '../aliases/events.js';
 import type { FunctionsEvent } from '../functions/events.js';
 import type { AsyncInvocationAccepted, InvocationEvent } from '../invocation/events.js';
@@ -61,8 +61,8 @@ export interface AttemptTicket {
 export interface QueuedEvent {
   readonly requestId: string;
   readonly functionName: string;
-  readonly qualifier?: string;
-  readonly aliasName?: string;
+  readonly qualifier: string | undefined;
+  readonly aliasName: string | undefined;
   /** Chosen when the event was accepted (spec invocation §2, model). */
   readonly executedVersion: string;
   readonly payload: string;
@@ -80,7 +80,8 @@ export interface QueuedEvent {
    * would turn the record into a slow dictionary object in V8.
    */
   readonly ticket: AttemptTicket | null;
-  readonly lastAttempt?: LastAttempt;
+  /** How the latest attempt that ran ended; `undefined` before the first. */
+  readonly lastAttempt: LastAttempt | undefined;
 }
 
 /** An attempt waiting for the clock. */
@@ -142,9 +143,11 @@ export function queuedEvents(state: AsyncState): QueuedEvent[] {
 
 /** An event as it waits in the queue once accepted, `sequence`-th in acceptance order. */
 export function queuedEventOf(accepted: AsyncInvocationAccepted, sequence: number): QueuedEvent {
-  const queued: Writable<QueuedEvent> = {
+  return {
     requestId: accepted.requestId,
     functionName: accepted.functionName,
+    qualifier: accepted.qualifier,
+    aliasName: accepted.aliasName,
     executedVersion: accepted.executedVersion,
     payload: accepted.payload,
     enqueuedAtMs: accepted.atMs,
@@ -154,10 +157,8 @@ export function queuedEventOf(accepted: AsyncInvocationAccepted, sequence: numbe
     chainDepth: accepted.chainDepth,
     running: false,
     ticket: null,
+    lastAttempt: undefined,
   };
-  if (accepted.qualifier !== undefined) queued.qualifier = accepted.qualifier;
-  if (accepted.aliasName !== undefined) queued.aliasName = accepted.aliasName;
-  return queued;
 }
 
 function schedule(

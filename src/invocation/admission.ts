@@ -16,17 +16,10 @@ import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
 import type { ThrottleReason } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
 import type { LambdaState } from '../lambda.js';
-import type { InitializationType } from './events.js';
+import type { InitializationType, StartPlacement } from './events.js';
 
-/** Where an admitted invocation runs. */
-export interface Placement {
-  readonly environmentId: string;
-  readonly initializationType: InitializationType;
-  readonly newEnvironment: boolean;
-  /** Present when init runs. */
-  readonly initDurationMs?: number;
-  readonly spillover: boolean;
-}
+/** Where an admitted invocation runs (`initDurationMs` is set when init runs). */
+export type Placement = StartPlacement;
 
 /**
  * The throttle `Reason` for a cold start beyond the scaling rate. AWS documents the 429 but not
@@ -44,10 +37,13 @@ function reuse(
 ): Placement {
   const environment =
     pool === undefined ? undefined : wideEntryOf(pool.environments, environmentId);
-  // Two literals rather than a conditional spread: this runs on every warm start.
-  return environment?.needsInit === true
-    ? { environmentId, initializationType, newEnvironment: false, initDurationMs, spillover }
-    : { environmentId, initializationType, newEnvironment: false, spillover };
+  return {
+    environmentId,
+    initializationType,
+    newEnvironment: false,
+    initDurationMs: environment?.needsInit === true ? initDurationMs : undefined,
+    spillover,
+  };
 }
 
 /**

@@ -34,15 +34,14 @@ import type {
   InvocationCommand,
   InvokeModelInput,
 } from './commands.js';
-import type {
-  InvocationCompleted,
-  InvocationOutcome,
-  InvocationStarted,
-  InvocationTarget,
-  InvocationThrottled,
+import {
+  invocationStarted,
+  type InvocationCompleted,
+  type InvocationOutcome,
+  type InvocationTarget,
+  type InvocationThrottled,
 } from './events.js';
 import { invokeTarget, routeVersion } from './routing.js';
-import type { Writable } from '../kernel/evolve.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 
@@ -157,15 +156,15 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
   ) {
     return left(invalidParameterValue(`Request id ${requestId} is already running`));
   }
-  // Optional members are assigned rather than spread in: events are built on every invoke, and a
-  // spread in the middle of a literal takes V8's slow path.
-  const about: Writable<InvocationTarget> = {
+  // Every member in one order, absent ones `undefined`: one shape for every event built here (see
+  // invocation/events.ts).
+  const about: InvocationTarget = {
     functionName: target.right.functionName,
     executedVersion: routed.executedVersion,
+    qualifier: target.right.qualifier,
+    aliasName: target.right.alias?.name,
+    routingStateAfter: routed.routingStateAfter,
   };
-  if (target.right.qualifier !== undefined) about.qualifier = target.right.qualifier;
-  if (target.right.alias !== undefined) about.aliasName = target.right.alias.name;
-  if (routed.routingStateAfter !== undefined) about.routingStateAfter = routed.routingStateAfter;
   if (asynchronous) {
     // Accepted whatever the free concurrency: the event waits in Lambda's queue (spec §3.7, §5.1).
     return right(
@@ -191,7 +190,11 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
     // A throttle is a fact the metrics need; it changes no concurrency (spec §3.7).
     const throttled: InvocationThrottled = {
       type: 'InvocationThrottled',
-      ...about,
+      functionName: about.functionName,
+      executedVersion: about.executedVersion,
+      qualifier: about.qualifier,
+      aliasName: about.aliasName,
+      routingStateAfter: about.routingStateAfter,
       requestId,
       atMs: nowMs,
       invocationType: 'RequestResponse',
@@ -199,30 +202,17 @@ function invoke(command: Invoke, { state, nowMs }: Decision): Result {
     };
     return right([throttled]);
   }
-  const config = routed.record.config;
-  const placed = placement.right;
-  const started: Writable<InvocationStarted> = {
-    type: 'InvocationStarted',
-    functionName: about.functionName,
-    executedVersion: about.executedVersion,
-    requestId,
-    atMs: nowMs,
-    invocationType: 'RequestResponse',
-    environmentId: placed.environmentId,
-    initializationType: placed.initializationType,
-    newEnvironment: placed.newEnvironment,
-    spillover: placed.spillover,
-    memorySizeMb: config.memorySizeMb,
-    architecture: config.architecture,
-    ephemeralStorageMb: config.ephemeralStorageMb,
-    timeoutSeconds: config.timeoutSeconds,
-    payloadBytes,
-  };
-  if (about.qualifier !== undefined) started.qualifier = about.qualifier;
-  if (about.aliasName !== undefined) started.aliasName = about.aliasName;
-  if (about.routingStateAfter !== undefined) started.routingStateAfter = about.routingStateAfter;
-  if (placed.initDurationMs !== undefined) started.initDurationMs = placed.initDurationMs;
-  return right([started]);
+  return right([
+    invocationStarted(
+      about,
+      requestId,
+      nowMs,
+      'RequestResponse',
+      placement.right,
+      routed.record.config,
+      payloadBytes,
+    ),
+  ]);
 }
 
 /** The error document of a timeout, as AWS writes it (spec invocation §1.3). */
@@ -299,8 +289,8 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
     // A handler that returns nothing answers `null` (spec invocation §1.2).
     responsePayload = input.response ?? 'null';
   }
-  // Optional members are assigned, not spread in (see `invoke`); absent ones stay absent (JSON).
-  const completed: Writable<InvocationCompleted> = {
+  // Every member in one order, absent ones `undefined` (see `invoke`).
+  const completed: InvocationCompleted = {
     type: 'InvocationCompleted',
     requestId: started.requestId,
     invocationType: started.invocationType,
@@ -319,11 +309,11 @@ function completeInvocation(command: CompleteInvocation, { state, nowMs }: Decis
     architecture: started.architecture,
     ephemeralStorageMb: started.ephemeralStorageMb,
     timeoutSeconds: started.timeoutSeconds,
+    qualifier: started.qualifier,
+    aliasName: started.aliasName,
+    initDurationMs: started.initDurationMs,
+    errorType,
   };
-  if (started.qualifier !== undefined) completed.qualifier = started.qualifier;
-  if (started.aliasName !== undefined) completed.aliasName = started.aliasName;
-  if (started.initDurationMs !== undefined) completed.initDurationMs = started.initDurationMs;
-  if (errorType !== undefined) completed.errorType = errorType;
   // An attempt of a queued event goes on to its retry or its end (spec invocation §5.2–§5.4).
   return right(
     started.invocationType === 'Event'

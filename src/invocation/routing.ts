@@ -18,8 +18,8 @@ import type { LambdaState } from '../lambda.js';
 /** The function and qualifier an Invoke names, once both exist. */
 export interface InvokeTarget {
   readonly functionName: string;
-  readonly qualifier?: string;
-  readonly alias?: AliasRecord;
+  readonly qualifier: string | undefined;
+  readonly alias: AliasRecord | undefined;
 }
 
 /** The version chosen for one invocation. */
@@ -27,7 +27,7 @@ export interface RoutedVersion {
   readonly executedVersion: string;
   readonly record: FunctionVersionRecord;
   /** The PRNG state after the draw, when the model drew. */
-  readonly routingStateAfter?: number;
+  readonly routingStateAfter: number | undefined;
 }
 
 /**
@@ -43,7 +43,7 @@ export function invokeTarget(
     functionNotFound(functionArn(state.settings.account, functionName, qualifier ?? '$LATEST'));
   if (entryOf(state.functions.byName, functionName) === undefined) return left(notFound());
   if (qualifier === undefined || qualifier === '$LATEST') {
-    return right(qualifier === undefined ? { functionName } : { functionName, qualifier });
+    return right({ functionName, qualifier, alias: undefined });
   }
   const alias = entryOf(state.aliases.byFunction, functionName)?.[qualifier];
   if (alias !== undefined) return right({ functionName, qualifier, alias });
@@ -51,7 +51,7 @@ export function invokeTarget(
   if (entryOf(state.versions.byFunction, functionName)?.published[qualifier] === undefined) {
     return left(notFound());
   }
-  return right({ functionName, qualifier });
+  return right({ functionName, qualifier, alias: undefined });
 }
 
 /**
@@ -81,7 +81,5 @@ export function routeVersion(
   }
   const record = versionRecord(state, functionName, version);
   if (record === undefined) return undefined;
-  return routingStateAfter === undefined
-    ? { executedVersion: version, record }
-    : { executedVersion: version, record, routingStateAfter };
+  return { executedVersion: version, record, routingStateAfter };
 }

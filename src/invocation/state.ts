@@ -31,7 +31,7 @@ export function initialInvocationState(routingState: number): InvocationState {
 
 const advanceRouting = (
   draft: { routingState: number },
-  e: { readonly routingStateAfter?: number },
+  e: { readonly routingStateAfter?: number | undefined },
 ): void => {
   if (e.routingStateAfter !== undefined) draft.routingState = e.routingStateAfter;
 };

@@ -101,7 +101,7 @@ function dimensions(
   e: {
     readonly functionName: string;
     readonly executedVersion: string;
-    readonly aliasName?: string;
+    readonly aliasName?: string | undefined;
   },
 ): Counters[] {
   const touched = [

@@ -10,6 +10,7 @@ import {
   given,
   typesOf,
   type Scenario,
+  expectNoMember,
 } from '../support/scenario.js';
 
 /** The default `provisionedConcurrencyAllocationDelayMs`. */
@@ -666,7 +667,7 @@ describe('admission with provisioned concurrency (spec invocation §3.4, §3.6)'
       newEnvironment: false,
       spillover: false,
     });
-    expect(started).not.toHaveProperty('initDurationMs');
+    expectNoMember(started, 'initDurationMs');
     // $LATEST is not provisioned: it runs on demand with a cold start.
     const latest = startOf(s, 'r2');
     expect(latest).toMatchObject({ initializationType: 'on-demand', newEnvironment: true });

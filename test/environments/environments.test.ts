@@ -10,6 +10,7 @@ import {
   T0,
   typesOf,
   type Scenario,
+  expectNoMember,
 } from '../support/scenario.js';
 
 const F = { FunctionName: 'f' } as const;
@@ -58,7 +59,7 @@ describe('Cold and warm starts (spec invocation §4)', () => {
     const cold = startOf(s.log, 'r1');
     const warm = startOf(s.log, 'r2');
     expect(warm).toMatchObject({ environmentId: cold.environmentId, newEnvironment: false });
-    expect(warm).not.toHaveProperty('initDurationMs');
+    expectNoMember(warm, 'initDurationMs');
     expect(environmentCounts(s.state, 'f')['$LATEST']).toMatchObject({
       onDemandIdle: 0,
       onDemandBusy: 1,
@@ -190,14 +191,14 @@ describe('Reset after a failed invoke (spec invocation §4)', () => {
         .complete('r2', { durationMs: 5 })
         .invoke('r3', F);
       expect(startOf(s.log, 'r2')).toHaveProperty('initDurationMs', 200);
-      expect(startOf(s.log, 'r3')).not.toHaveProperty('initDurationMs');
+      expectNoMember(startOf(s.log, 'r3'), 'initDurationMs');
       expect(startOf(s.log, 'r3').newEnvironment).toBe(false);
     });
   }
 
   it('does not reset after a success', () => {
     const s = onceWarm().invoke('r2', F);
-    expect(startOf(s.log, 'r2')).not.toHaveProperty('initDurationMs');
+    expectNoMember(startOf(s.log, 'r2'), 'initDurationMs');
   });
 });
 

@@ -224,3 +224,13 @@ export function expectRight<A>(result: Either<AwsError, A>): A {
 /** The event types, in order. */
 export const typesOf = (events: ReadonlyArray<LambdaEvent>): ReadonlyArray<string> =>
   events.map((e) => e.type);
+
+/**
+ * Asserts that an event has no value for an optional member: `undefined` in memory (the model
+ * builds every member, see src/invocation/events.ts) and absent from its stored, JSON form.
+ */
+export function expectNoMember(event: LambdaEvent | undefined, member: string): void {
+  expect(event).toBeDefined();
+  expect((event as unknown as Record<string, unknown>)[member]).toBeUndefined();
+  expect(JSON.parse(JSON.stringify(event))).not.toHaveProperty(member);
+}
