@@ -113,9 +113,9 @@ export function initialConcurrencyState(): ConcurrencyState {
 /** Σ requested provisioned concurrency of one function, over its versions and aliases. */
 export function provisionedTotal(state: ConcurrencyState, functionName: string): number {
   let total = 0;
-  for (const config of Object.values(entryOf(state.provisionedByFunction, functionName) ?? {})) {
-    total += config.requested;
-  }
+  // `for…in`, not `Object.values`: admission asks this on every invoke of a reserved function.
+  const configs = entryOf(state.provisionedByFunction, functionName);
+  for (const qualifier in configs) total += configs[qualifier]?.requested ?? 0;
   return total;
 }
 
@@ -126,8 +126,11 @@ export function provisionedConfigOfVersion(
   version: string,
 ): ProvisionedConcurrencyConfig | undefined {
   const configs = entryOf(state.provisionedByFunction, functionName);
-  if (configs === undefined) return undefined;
-  return Object.values(configs).find((config) => config.version === version);
+  for (const qualifier in configs) {
+    const config = configs[qualifier];
+    if (config?.version === version) return config;
+  }
+  return undefined;
 }
 
 /** How many environments the function started within the scaling window ending at `nowMs`. */

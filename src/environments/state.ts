@@ -45,8 +45,11 @@ export interface ExecutionEnvironment {
   readonly id: string;
   /** `provisioned-concurrency` environments were created by an allocation (spec §3.4). */
   readonly initializationType: InitializationType;
-  /** The qualifier whose provisioned-concurrency config created it, for provisioned ones. */
-  readonly provisionedBy?: string;
+  /**
+   * The qualifier whose provisioned-concurrency config created it; `null` for an on-demand one
+   * (present either way, so that every environment has one shape in V8).
+   */
+  readonly provisionedBy: string | null;
   readonly busy: boolean;
   /** Reset after a failed invoke: the next invocation on it runs init again (spec §4). */
   readonly needsInit: boolean;
@@ -289,6 +292,7 @@ export const environmentsHandlers: EventHandlers<
       const environment: ExecutionEnvironment = {
         id: e.environmentId,
         initializationType: 'on-demand',
+        provisionedBy: null,
         busy: true,
         needsInit: false,
         retiring: false,

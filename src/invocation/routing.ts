@@ -67,8 +67,13 @@ export function routeVersion(
   let version = alias?.functionVersion ?? target.qualifier ?? '$LATEST';
   let routingStateAfter: number | undefined;
   const weights = alias?.additionalVersionWeights;
-  // An alias has at most one additional version (spec control-plane §4.3).
-  const additional = weights === undefined ? undefined : Object.keys(weights)[0];
+  // An alias has at most one additional version (spec control-plane §4.3). Found with `for…in`,
+  // which allocates nothing, where `Object.keys` would build an array on every invoke.
+  let additional: string | undefined;
+  for (const name in weights) {
+    additional = name;
+    break;
+  }
   const weight = additional === undefined ? undefined : weights?.[additional];
   if (additional !== undefined && weight !== undefined) {
     let draw = suppliedDraw;

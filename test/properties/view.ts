@@ -186,7 +186,7 @@ export function busyEnvironments(state: LambdaState): ReadonlyArray<BusyEnvironm
           version,
           id: environment.id,
           initializationType: environment.initializationType,
-          ...(environment.provisionedBy === undefined
+          ...(environment.provisionedBy === null
             ? {}
             : { provisionedBy: environment.provisionedBy }),
           retiring: environment.retiring,
