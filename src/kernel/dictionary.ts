@@ -53,23 +53,27 @@ export interface Shard<V> {
 /** How many shards a `ShardedDictionary` has: ~16 names per shard at 1,000 functions. */
 export const SHARD_COUNT = 64;
 
-/** FNV-1a over the key's UTF-16 code units: a 32-bit unsigned hash. */
+/** The low bits of a hash that choose a shard (or, shifted, a bucket): `SHARD_COUNT` - 1. */
+const SHARD_MASK = SHARD_COUNT - 1;
+
+/**
+ * FNV-1a over the key's UTF-16 code units, cut to its low 30 bits: a small integer in V8 wherever
+ * it goes. A full 32-bit hash is not one above 2^30, so passing or storing it would box a number,
+ * and taking it modulo the shard count would be a floating-point remainder.
+ */
 function fnv1a(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i += 1) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return hash & 0x3fffffff;
 }
 
-/** The shard a key lives in: the low bits of its FNV-1a hash, modulo `SHARD_COUNT`. */
+/** The shard a key lives in: the low bits of its FNV-1a hash. */
 export function shardOf(key: string): number {
-  return fnv1a(key) % SHARD_COUNT;
+  return fnv1a(key) & SHARD_MASK;
 }
-
-/** The part of a key's hash a shard keeps: 30 bits, a small integer in V8. */
-const keptHash = (hash: number): number => hash & 0x3fffffff;
 
 /**
  * `count` empty slots, as a packed array: one filled by `fill` on `new Array(count)` stays
@@ -98,37 +102,36 @@ interface WritableShards<V> {
 // The three operations on a sharded record, given the key's hash (whose low bits choose the
 // shard); the `WideDictionary` uses them too, with the hash it already computed.
 
-/** The index of the entry of `key` (whose kept hash is `kept`) in the shard, or -1. */
-function indexIn(keys: ReadonlyArray<number | string>, kept: number, key: string): number {
+/** The index of the entry of `key` (whose hash is `hash`) in the shard, or -1. */
+function indexIn(keys: ReadonlyArray<number | string>, hash: number, key: string): number {
   for (let i = 0; i < keys.length; i += 2) {
-    if (keys[i] === kept && keys[i + 1] === key) return i >> 1;
+    if (keys[i] === hash && keys[i + 1] === key) return i >> 1;
   }
   return -1;
 }
 
 function entryInShard<V>(dictionary: Shards<V>, hash: number, key: string): V | undefined {
-  const shard = dictionary.shards[hash % SHARD_COUNT];
+  const shard = dictionary.shards[hash & SHARD_MASK];
   if (shard === undefined) return undefined;
-  const at = indexIn(shard.keys, keptHash(hash), key);
+  const at = indexIn(shard.keys, hash, key);
   return at < 0 ? undefined : shard.values[at];
 }
 
 /** Sets the entry; whether it is new. */
 function putInShard<V>(draft: WritableShards<V>, hash: number, key: string, value: V): boolean {
-  const index = hash % SHARD_COUNT;
-  const kept = keptHash(hash);
+  const index = hash & SHARD_MASK;
   const shard = draft.shards[index];
   if (shard === undefined) {
-    draft.shards[index] = { keys: [kept, key], values: [value] };
+    draft.shards[index] = { keys: [hash, key], values: [value] };
     draft.size += 1;
     return true;
   }
-  const at = indexIn(shard.keys, kept, key);
+  const at = indexIn(shard.keys, hash, key);
   if (at >= 0) {
     shard.values[at] = value;
     return false;
   }
-  shard.keys.push(kept, key);
+  shard.keys.push(hash, key);
   shard.values.push(value);
   draft.size += 1;
   return true;
@@ -136,9 +139,9 @@ function putInShard<V>(draft: WritableShards<V>, hash: number, key: string, valu
 
 /** Removes the entry, if any; whether there was one. The last entry takes its place. */
 function removeFromShard<V>(draft: WritableShards<V>, hash: number, key: string): boolean {
-  const shard = draft.shards[hash % SHARD_COUNT];
+  const shard = draft.shards[hash & SHARD_MASK];
   if (shard === undefined) return false;
-  const at = indexIn(shard.keys, keptHash(hash), key);
+  const at = indexIn(shard.keys, hash, key);
   if (at < 0) return false;
   const { keys, values } = shard;
   const last = values.length - 1;
@@ -206,7 +209,7 @@ export interface WideDictionary<V> {
  * suffixed key would put every key of a bucket in one shard; the high bits are mixed by every
  * carry.
  */
-const bucketOfHash = (hash: number): number => (hash >>> 24) % SHARD_COUNT;
+const bucketOfHash = (hash: number): number => (hash >>> 24) & SHARD_MASK;
 
 /** A new, empty wide record. */
 export function emptyWideDictionary<V>(): WideDictionary<V> {
