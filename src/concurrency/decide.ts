@@ -36,7 +36,13 @@ import {
   provisionedTarget,
   type ProvisionedTarget,
 } from './rules.js';
-import { dueAllocations, provisionedConfigOfVersion, provisionedTotal } from './state.js';
+import {
+  configOfVersion,
+  dueAllocations,
+  provisionedConfigsOf,
+  provisionedTotal,
+  reservationOf,
+} from './state.js';
 
 type Result = Either<AwsError, ReadonlyArray<LambdaEvent>>;
 
@@ -89,7 +95,7 @@ function putFunctionConcurrency(
   // the new value replaces (spec invocation §3.2, §3.3). This function's provisioned concurrency
   // moves into the reservation, so it stops counting against the pool.
   const minimum = minimumUnreserved(state);
-  const ownReservation = entryOf(state.concurrency.reservedByFunction, name);
+  const ownReservation = reservationOf(state.concurrency, name);
   const reservedByOthers = state.concurrency.totalReserved - (ownReservation ?? 0);
   const provisionedOfOthers =
     state.concurrency.provisionedWithoutReservation -
@@ -117,7 +123,7 @@ function deleteFunctionConcurrency(
   const target = concurrencyFunction(state, command.input.FunctionName);
   if (isLeft(target)) return target;
   // Nothing reserved, nothing to record; AWS answers 204 either way.
-  if (entryOf(state.concurrency.reservedByFunction, target.right) === undefined) return right([]);
+  if (reservationOf(state.concurrency, target.right) === undefined) return right([]);
   const event: FunctionConcurrencyReleased = {
     type: 'FunctionConcurrencyReleased',
     functionName: target.right,
@@ -147,9 +153,8 @@ function provisionedValueViolations(value: number | undefined): Violation[] {
  * (spec invocation §3.4).
  */
 function provisionedConflict(state: LambdaState, target: ProvisionedTarget): AwsError | undefined {
-  const existing = provisionedConfigOfVersion(
-    state.concurrency,
-    target.functionName,
+  const existing = configOfVersion(
+    provisionedConfigsOf(state.concurrency, target.functionName),
     target.version,
   );
   if (existing === undefined || existing.qualifier === target.qualifier) return undefined;
@@ -174,7 +179,7 @@ function provisionedLimitError(
   const name = target.functionName;
   const own =
     entryOf(state.concurrency.provisionedByFunction, name)?.[target.qualifier]?.requested ?? 0;
-  const reserved = entryOf(state.concurrency.reservedByFunction, name);
+  const reserved = reservationOf(state.concurrency, name);
   if (reserved !== undefined) {
     return provisionedTotal(state.concurrency, name) - own + requested > reserved
       ? invalidParameterValue(

@@ -21,7 +21,7 @@ import type {
 } from './commands.js';
 import { PROVISIONED_LATEST_READ } from './decide.js';
 import { concurrencyFunction, provisionedTarget } from './rules.js';
-import type { ProvisionedConcurrencyConfig } from './state.js';
+import { reservationOf, type ProvisionedConcurrencyConfig } from './state.js';
 import { isVersionNumber } from '../kernel/ids.js';
 
 /** `GetFunctionConcurrency` response: `{}` when nothing is reserved. */
@@ -48,7 +48,7 @@ export function accountConcurrency(state: LambdaState): {
 
 /** A function's reservation, if it has one. */
 export function reservedConcurrency(state: LambdaState, functionName: string): number | undefined {
-  return entryOf(state.concurrency.reservedByFunction, functionName);
+  return reservationOf(state.concurrency, functionName);
 }
 
 /** GetFunctionConcurrency: the reservation, or `{}`; qualified names are refused as on Put. */

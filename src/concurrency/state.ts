@@ -66,10 +66,26 @@ export interface ScalingEntry {
   readonly dueMs: number;
 }
 
+/**
+ * What admission counts of one function: its reservation and its invocations in flight, in one
+ * record, so that an admission, a start and an end each find them with one lookup.
+ */
+export interface FunctionCounts {
+  /** `ReservedConcurrentExecutions`, or `null` when the function has no reservation. */
+  readonly reserved: number | null;
+  /** On-demand invocations in flight (provisioned ones are not counted here). */
+  readonly onDemand: number;
+  /** Provisioned invocations in flight, those of retiring environments included. */
+  readonly provisioned: number;
+}
+
 /** The concurrency slice of the model state. */
 export interface ConcurrencyState {
-  /** `ReservedConcurrentExecutions` of each function that has a reservation. */
-  readonly reservedByFunction: ShardedDictionary<number>;
+  /**
+   * Each function's reservation and invocations in flight. A function with no reservation and
+   * nothing in flight has no entry.
+   */
+  readonly countsByFunction: ShardedDictionary<FunctionCounts>;
   /** The sum of every reservation. */
   readonly totalReserved: number;
   /** Provisioned-concurrency configs by function, then by qualifier. */
@@ -78,14 +94,10 @@ export interface ConcurrencyState {
   readonly provisionedWithoutReservation: number;
   /** Allocations waiting for the clock, in due order (one delay setting). */
   readonly allocations: DueQueue<PendingAllocation>;
-  /** On-demand invocations in flight per function (provisioned ones are not counted here). */
-  readonly inflightOnDemandByFunction: ShardedDictionary<number>;
   /** Σ on-demand in flight of functions without a reservation: the unreserved pool's use. */
   readonly inflightOnDemandWithoutReservation: number;
   /** Every invocation in flight, provisioned included: never above the account limit. */
   readonly inflightTotal: number;
-  /** Provisioned invocations in flight per function, those of retiring environments included. */
-  readonly inflightProvisionedByFunction: ShardedDictionary<number>;
   /**
    * The environments each function started within the last scaling window, oldest first: a
    * sliding window, so no window of `scalingWindowMs` ever holds more than the rate, and capacity
@@ -97,40 +109,65 @@ export interface ConcurrencyState {
 /** No reservation, no provisioned concurrency, nothing running. */
 export function initialConcurrencyState(): ConcurrencyState {
   return {
-    reservedByFunction: emptyShardedDictionary(),
+    countsByFunction: emptyShardedDictionary(),
     totalReserved: 0,
     provisionedByFunction: emptyShardedDictionary(),
     provisionedWithoutReservation: 0,
     allocations: emptyDueQueue(),
-    inflightOnDemandByFunction: emptyShardedDictionary(),
     inflightOnDemandWithoutReservation: 0,
     inflightTotal: 0,
-    inflightProvisionedByFunction: emptyShardedDictionary(),
     scalingByFunction: emptyShardedDictionary(),
   };
 }
 
-/** Σ requested provisioned concurrency of one function, over its versions and aliases. */
-export function provisionedTotal(state: ConcurrencyState, functionName: string): number {
+/** A function's reservation and invocations in flight, if it has any. */
+export function countsOf(
+  state: ConcurrencyState,
+  functionName: string,
+): FunctionCounts | undefined {
+  return entryOf(state.countsByFunction, functionName);
+}
+
+/** A function's `ReservedConcurrentExecutions`, or `undefined` when it has no reservation. */
+export function reservationOf(state: ConcurrencyState, functionName: string): number | undefined {
+  return countsOf(state, functionName)?.reserved ?? undefined;
+}
+
+/** A function's provisioned-concurrency configs by qualifier, if it has any. */
+export function provisionedConfigsOf(
+  state: ConcurrencyState,
+  functionName: string,
+): Dictionary<ProvisionedConcurrencyConfig> | undefined {
+  return entryOf(state.provisionedByFunction, functionName);
+}
+
+// `for…in`, not `Object.values`: admission reads these on every invoke, and `for…in` over a small
+// record builds no array.
+
+/** Σ requested provisioned concurrency of some configs (a function's, over versions and aliases). */
+export function requestedTotal(
+  configs: Dictionary<ProvisionedConcurrencyConfig> | undefined,
+): number {
   let total = 0;
-  // `for…in`, not `Object.values`: admission asks this on every invoke of a reserved function.
-  const configs = entryOf(state.provisionedByFunction, functionName);
   for (const qualifier in configs) total += configs[qualifier]?.requested ?? 0;
   return total;
 }
 
-/** The config that provisions `version`, directly or through an alias, if any. */
-export function provisionedConfigOfVersion(
-  state: ConcurrencyState,
-  functionName: string,
+/** The config among `configs` that provisions `version`, directly or through an alias, if any. */
+export function configOfVersion(
+  configs: Dictionary<ProvisionedConcurrencyConfig> | undefined,
   version: string,
 ): ProvisionedConcurrencyConfig | undefined {
-  const configs = entryOf(state.provisionedByFunction, functionName);
   for (const qualifier in configs) {
     const config = configs[qualifier];
     if (config?.version === version) return config;
   }
   return undefined;
+}
+
+/** Σ requested provisioned concurrency of one function, over its versions and aliases. */
+export function provisionedTotal(state: ConcurrencyState, functionName: string): number {
+  return requestedTotal(provisionedConfigsOf(state, functionName));
 }
 
 /** How many environments the function started within the scaling window ending at `nowMs`. */
@@ -155,18 +192,37 @@ export function dueAllocations(state: ConcurrencyState, nowMs: number): PendingA
 
 type Root = { readonly concurrency: ConcurrencyState; readonly settings: LambdaSettings };
 
-const inflightOf = (draft: Draft<ConcurrencyState>, functionName: string): number =>
-  entryOf(draft.inflightOnDemandByFunction, functionName) ?? 0;
+/** A function's counts, created empty if it has none (in a recipe: the draft of them). */
+function countsFor(draft: Draft<ConcurrencyState>, functionName: string): Draft<FunctionCounts> {
+  const counts = entryOf(draft.countsByFunction, functionName);
+  if (counts !== undefined) return counts;
+  const created: FunctionCounts = { reserved: null, onDemand: 0, provisioned: 0 };
+  putEntry(draft.countsByFunction, functionName, created);
+  // Read back: inside an Immer recipe, the draft of what was just put.
+  return present(entryOf(draft.countsByFunction, functionName), functionName);
+}
+
+/** Drops a function's counts once they hold nothing, as if it never had any. */
+function dropIfEmpty(
+  draft: Draft<ConcurrencyState>,
+  functionName: string,
+  counts: FunctionCounts,
+): void {
+  if (counts.reserved === null && counts.onDemand === 0 && counts.provisioned === 0) {
+    removeEntry(draft.countsByFunction, functionName);
+  }
+}
 
 function release(draft: Draft<ConcurrencyState>, functionName: string): void {
-  const reserved = entryOf(draft.reservedByFunction, functionName);
-  if (reserved === undefined) return;
-  draft.totalReserved -= reserved;
-  removeEntry(draft.reservedByFunction, functionName);
+  const counts = entryOf(draft.countsByFunction, functionName);
+  if (counts?.reserved === undefined || counts.reserved === null) return;
+  draft.totalReserved -= counts.reserved;
+  counts.reserved = null;
   // Back in the unreserved pool: its provisioned concurrency and its running invocations count
   // against the pool again (spec invocation §3.2).
   draft.provisionedWithoutReservation += provisionedTotal(draft, functionName);
-  draft.inflightOnDemandWithoutReservation += inflightOf(draft, functionName);
+  draft.inflightOnDemandWithoutReservation += counts.onDemand;
+  dropIfEmpty(draft, functionName, counts);
 }
 
 function requestAllocation(
@@ -197,7 +253,7 @@ function removeConfig(
   const config = configs?.[qualifier];
   if (configs === undefined || config === undefined) return;
   if (config.allocationTicket !== undefined) removeDue(draft.allocations, config.allocationTicket);
-  if (entryOf(draft.reservedByFunction, functionName) === undefined) {
+  if (reservationOf(draft, functionName) === undefined) {
     draft.provisionedWithoutReservation -= config.requested;
   }
   // eslint-disable-next-line @typescript-eslint/no-dynamic-delete
@@ -211,23 +267,21 @@ function removeAllConfigs(draft: Draft<ConcurrencyState>, functionName: string):
   removeEntry(draft.provisionedByFunction, functionName);
 }
 
-function countProvisioned(
+/** An invocation starts (`delta` 1) or ends (-1): the function's counts and the account's. */
+function countInflight(
   draft: Draft<ConcurrencyState>,
   functionName: string,
+  provisioned: boolean,
   delta: number,
 ): void {
-  const inflight = (entryOf(draft.inflightProvisionedByFunction, functionName) ?? 0) + delta;
-  if (inflight === 0) removeEntry(draft.inflightProvisionedByFunction, functionName);
-  else putEntry(draft.inflightProvisionedByFunction, functionName, inflight);
-}
-
-function countStart(draft: Draft<ConcurrencyState>, functionName: string, delta: number): void {
-  const inflight = inflightOf(draft, functionName) + delta;
-  if (inflight === 0) removeEntry(draft.inflightOnDemandByFunction, functionName);
-  else putEntry(draft.inflightOnDemandByFunction, functionName, inflight);
-  if (entryOf(draft.reservedByFunction, functionName) === undefined) {
-    draft.inflightOnDemandWithoutReservation += delta;
+  draft.inflightTotal += delta;
+  const counts = countsFor(draft, functionName);
+  if (provisioned) counts.provisioned += delta;
+  else {
+    counts.onDemand += delta;
+    if (counts.reserved === null) draft.inflightOnDemandWithoutReservation += delta;
   }
+  if (delta < 0) dropIfEmpty(draft, functionName, counts);
 }
 
 /** How the concurrency slice changes. */
@@ -238,12 +292,13 @@ export const concurrencyHandlers: EventHandlers<
   FunctionConcurrencyReserved: (draft, e) => {
     const slice = draft.concurrency;
     release(slice, e.functionName);
-    putEntry(slice.reservedByFunction, e.functionName, e.reservedConcurrentExecutions);
+    const counts = countsFor(slice, e.functionName);
+    counts.reserved = e.reservedConcurrentExecutions;
     slice.totalReserved += e.reservedConcurrentExecutions;
     // Reserved concurrency is the function's own pool: its provisioned concurrency and its
     // running invocations stop counting against the unreserved pool (spec invocation §3.3, §3.4).
     slice.provisionedWithoutReservation -= provisionedTotal(slice, e.functionName);
-    slice.inflightOnDemandWithoutReservation -= inflightOf(slice, e.functionName);
+    slice.inflightOnDemandWithoutReservation -= counts.onDemand;
   },
   FunctionConcurrencyReleased: (draft, e) => {
     release(draft.concurrency, e.functionName);
@@ -284,7 +339,7 @@ export const concurrencyHandlers: EventHandlers<
       status: 'IN_PROGRESS',
       lastModifiedMs: e.atMs,
     };
-    if (entryOf(slice.reservedByFunction, e.functionName) === undefined) {
+    if (reservationOf(slice, e.functionName) === undefined) {
       slice.provisionedWithoutReservation += e.requestedProvisionedConcurrentExecutions;
     }
     requestAllocation(draft, e.functionName, present(configs[e.qualifier], e.qualifier), e.atMs);
@@ -306,9 +361,7 @@ export const concurrencyHandlers: EventHandlers<
   },
   InvocationStarted: (draft, e) => {
     const slice = draft.concurrency;
-    slice.inflightTotal += 1;
-    if (e.initializationType === 'on-demand') countStart(slice, e.functionName, 1);
-    else countProvisioned(slice, e.functionName, 1);
+    countInflight(slice, e.functionName, e.initializationType !== 'on-demand', 1);
     if (!e.newEnvironment) return;
     // A new environment counts against the function's scaling rate for one window (§3.5).
     let started = entryOf(slice.scalingByFunction, e.functionName);
@@ -320,9 +373,6 @@ export const concurrencyHandlers: EventHandlers<
     enqueueDue(started, { dueMs: e.atMs + draft.settings.scalingWindowMs });
   },
   InvocationCompleted: (draft, e) => {
-    const slice = draft.concurrency;
-    slice.inflightTotal -= 1;
-    if (e.initializationType === 'on-demand') countStart(slice, e.functionName, -1);
-    else countProvisioned(slice, e.functionName, -1);
+    countInflight(draft.concurrency, e.functionName, e.initializationType !== 'on-demand', -1);
   },
 };

@@ -7,12 +7,14 @@
  * @module
  */
 import {
+  configOfVersion,
+  countsOf,
   environmentsStartedWithin,
-  provisionedConfigOfVersion,
-  provisionedTotal,
+  provisionedConfigsOf,
+  requestedTotal,
 } from '../concurrency/state.js';
 import { poolOf, type EnvironmentPool } from '../environments/state.js';
-import { entryOf, wideEntryOf } from '../kernel/dictionary.js';
+import { wideEntryOf } from '../kernel/dictionary.js';
 import type { ThrottleReason } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
 import type { LambdaState } from '../lambda.js';
@@ -63,10 +65,13 @@ export function admit(
 ): Either<ThrottleReason, Placement> {
   const { concurrency, settings } = state;
   const pool = poolOf(state.environments, functionName, version);
-  const config = provisionedConfigOfVersion(concurrency, functionName, version);
-  const reserved = entryOf(concurrency.reservedByFunction, functionName);
-  const onDemand = entryOf(concurrency.inflightOnDemandByFunction, functionName) ?? 0;
-  const provisioned = entryOf(concurrency.inflightProvisionedByFunction, functionName) ?? 0;
+  // Two lookups: the function's counts, and its provisioned-concurrency configs.
+  const configs = provisionedConfigsOf(concurrency, functionName);
+  const config = configOfVersion(configs, version);
+  const counts = countsOf(concurrency, functionName);
+  const reserved = counts?.reserved ?? undefined;
+  const onDemand = counts?.onDemand ?? 0;
+  const provisioned = counts?.provisioned ?? 0;
   // Whatever the pool, nothing runs beyond the account's limit or the function's reservation.
   // Provisioned environments retiring after their config changed may still be busy beyond the
   // new config, so they are counted as they are, not as the config says (spec §10 invariant 1).
@@ -87,7 +92,7 @@ export function admit(
   // provisioned invocations running, when more run than are configured), or the account's
   // unreserved pool less every reservation and the provisioned concurrency of the others.
   if (reserved !== undefined) {
-    const provisionedShare = Math.max(provisionedTotal(concurrency, functionName), provisioned);
+    const provisionedShare = Math.max(requestedTotal(configs), provisioned);
     if (onDemand >= reserved - provisionedShare) {
       return left('ReservedFunctionConcurrentInvocationLimitExceeded');
     }

@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountConcurrency } from '../../src/concurrency/queries.js';
 import { minimumUnreserved } from '../../src/concurrency/rules.js';
-import { entryOf, keysOf } from '../../src/kernel/dictionary.js';
 import type { AwsError } from '../../src/kernel/errors.js';
 import { DECLARED_ERRORS } from '../../src/operations/declared-errors.js';
 import { ACCEPTED_RUNTIMES } from '../../src/kernel/settings.js';
@@ -37,6 +36,8 @@ import {
   functionNames,
   inflightFunctions,
   inflightOnDemandOf,
+  inflightProvisionedOf,
+  emptyCounts,
   provisionedConfigsOf,
   provisionedFunctions,
   provisionedSumOf,
@@ -1115,22 +1116,40 @@ function runningTotalsAgree(trace: Trace): void {
       provisionedWithoutReservation: concurrency.provisionedWithoutReservation,
       inflightOnDemandWithoutReservation: concurrency.inflightOnDemandWithoutReservation,
       inflightTotal: concurrency.inflightTotal,
-      inflightOnDemandByFunction: Object.fromEntries(
-        inflightFunctions(state).map((fn) => [fn, inflightOnDemandOf(state, fn)]),
-      ),
+      inflightOnDemandByFunction: countsByFunction(state, inflightOnDemandOf),
+      inflightProvisionedByFunction: countsByFunction(state, inflightProvisionedOf),
     };
     if (JSON.stringify(sortedKeys(kept)) !== JSON.stringify(sortedKeys(recount))) {
       expect(kept, after(at)).toEqual(recount);
     }
+    // A function with no reservation and nothing in flight keeps no counts record.
+    const empty = emptyCounts(state);
+    ensure(empty.length === 0, () => `empty counts kept for ${empty.join()} ${after(at)}`);
   }
 }
 
+/** One kind of count the concurrency slice keeps, by function, leaving out the zeros. */
+const countsByFunction = (
+  state: LambdaState,
+  countOf: (state: LambdaState, fn: string) => number,
+): Record<string, number> =>
+  Object.fromEntries(
+    inflightFunctions(state)
+      .map((fn) => [fn, countOf(state, fn)] as const)
+      .filter(([, n]) => n !== 0),
+  );
+
+const inKeyOrder = (counts: Readonly<Record<string, number>>): Record<string, number> =>
+  Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+
 /** A copy with the per-function counts in key order, to compare as JSON. */
-const sortedKeys = (totals: { inflightOnDemandByFunction: Readonly<Record<string, number>> }) => ({
+const sortedKeys = (totals: {
+  inflightOnDemandByFunction: Readonly<Record<string, number>>;
+  inflightProvisionedByFunction: Readonly<Record<string, number>>;
+}) => ({
   ...totals,
-  inflightOnDemandByFunction: Object.fromEntries(
-    Object.entries(totals.inflightOnDemandByFunction).sort(([a], [b]) => (a < b ? -1 : 1)),
-  ),
+  inflightOnDemandByFunction: inKeyOrder(totals.inflightOnDemandByFunction),
+  inflightProvisionedByFunction: inKeyOrder(totals.inflightProvisionedByFunction),
 });
 
 /**
@@ -1677,13 +1696,11 @@ describe('Lambda decider: invariants in every reachable state', () => {
       fc.assert(
         fc.property(programArb(), (program) => {
           for (const state of statesOf(fold(program))) {
-            const names = keysOf(state.concurrency.reservedByFunction);
-            const reservations = names.map(
-              (n) => entryOf(state.concurrency.reservedByFunction, n) ?? 0,
-            );
-            expect(state.concurrency.totalReserved).toBe(reservations.reduce((a, b) => a + b, 0));
-            for (const name of names) expect(functionOf(state, name), name).toBeDefined();
-            for (const r of reservations) expect(Number.isSafeInteger(r) && r >= 0).toBe(true);
+            const reserved = reservations(state);
+            const total = reserved.reduce((sum, [, r]) => sum + r, 0);
+            expect(state.concurrency.totalReserved).toBe(total);
+            for (const [name] of reserved) expect(functionOf(state, name), name).toBeDefined();
+            for (const [, r] of reserved) expect(Number.isSafeInteger(r) && r >= 0).toBe(true);
             const { UnreservedConcurrentExecutions } = accountConcurrency(state);
             expect(UnreservedConcurrentExecutions).toBeGreaterThanOrEqual(minimumUnreserved(state));
           }

@@ -49,9 +49,8 @@ export function sizeMismatches(state: LambdaState): ReadonlyArray<string> {
     functions: state.functions.byName,
     versions: state.versions.byFunction,
     aliases: state.aliases.byFunction,
-    reserved: state.concurrency.reservedByFunction,
+    counts: state.concurrency.countsByFunction,
     provisioned: state.concurrency.provisionedByFunction,
-    inflightOnDemand: state.concurrency.inflightOnDemandByFunction,
     scaling: state.concurrency.scalingByFunction,
     environments: state.environments.byFunction,
   };
@@ -114,11 +113,19 @@ export const publishedOf = (
 
 /** A function's reservation, if it has one. */
 export const reservationOf = (state: LambdaState, fn: string): number | undefined =>
-  entryIn(state.concurrency.reservedByFunction, fn);
+  entryIn(state.concurrency.countsByFunction, fn)?.reserved ?? undefined;
 
 /** Every reservation, by function. */
 export const reservations = (state: LambdaState): ReadonlyArray<readonly [string, number]> =>
-  entriesOf(state.concurrency.reservedByFunction);
+  entriesOf(state.concurrency.countsByFunction).flatMap(([fn, counts]) =>
+    counts.reserved === null ? [] : [[fn, counts.reserved] as const],
+  );
+
+/** The functions whose counts record holds nothing: there should be none. */
+export const emptyCounts = (state: LambdaState): ReadonlyArray<string> =>
+  entriesOf(state.concurrency.countsByFunction)
+    .filter(([, c]) => c.reserved === null && c.onDemand === 0 && c.provisioned === 0)
+    .map(([fn]) => fn);
 
 /** A function's provisioned-concurrency configs, by qualifier. */
 export const provisionedConfigsOf = (
@@ -133,15 +140,21 @@ export const provisionedSumOf = (state: LambdaState, fn: string): number =>
 
 /** The on-demand invocations in flight the concurrency slice counts for a function. */
 export const inflightOnDemandOf = (state: LambdaState, fn: string): number =>
-  entryIn(state.concurrency.inflightOnDemandByFunction, fn) ?? 0;
+  entryIn(state.concurrency.countsByFunction, fn)?.onDemand ?? 0;
+
+/** The provisioned invocations in flight the concurrency slice counts for a function. */
+export const inflightProvisionedOf = (state: LambdaState, fn: string): number =>
+  entryIn(state.concurrency.countsByFunction, fn)?.provisioned ?? 0;
 
 /** The functions with provisioned concurrency configs. */
 export const provisionedFunctions = (state: LambdaState): ReadonlyArray<string> =>
   entriesOf(state.concurrency.provisionedByFunction).map(([k]) => k);
 
-/** The functions the concurrency slice counts on-demand invocations for. */
+/** The functions the concurrency slice counts invocations in flight for, of either kind. */
 export const inflightFunctions = (state: LambdaState): ReadonlyArray<string> =>
-  entriesOf(state.concurrency.inflightOnDemandByFunction).map(([k]) => k);
+  entriesOf(state.concurrency.countsByFunction)
+    .filter(([, c]) => c.onDemand !== 0 || c.provisioned !== 0)
+    .map(([k]) => k);
 
 /** Every running invocation, as it started. */
 export const runningInvocations = (state: LambdaState): ReadonlyArray<InvocationStarted> =>
@@ -203,6 +216,8 @@ export interface ConcurrencyRecount {
   readonly inflightTotal: number;
   /** On-demand running invocations by function, from the running invocations themselves. */
   readonly inflightOnDemandByFunction: Readonly<Record<string, number>>;
+  /** Provisioned running invocations by function, likewise. */
+  readonly inflightProvisionedByFunction: Readonly<Record<string, number>>;
 }
 
 /** Recounts every running total of the concurrency slice from the slices (spec §10.13). */
@@ -211,10 +226,13 @@ export function recountConcurrency(state: LambdaState): ConcurrencyRecount {
   const hasReservation = (fn: string): boolean => reservationOf(state, fn) !== undefined;
   const running = runningInvocations(state);
   const inflightOnDemandByFunction: Record<string, number> = {};
+  const inflightProvisionedByFunction: Record<string, number> = {};
   for (const started of running) {
-    if (started.initializationType !== 'on-demand') continue;
-    inflightOnDemandByFunction[started.functionName] =
-      (inflightOnDemandByFunction[started.functionName] ?? 0) + 1;
+    const byFunction =
+      started.initializationType === 'on-demand'
+        ? inflightOnDemandByFunction
+        : inflightProvisionedByFunction;
+    byFunction[started.functionName] = (byFunction[started.functionName] ?? 0) + 1;
   }
   return {
     totalReserved: reserved.reduce((sum, [, r]) => sum + r, 0),
@@ -226,6 +244,7 @@ export function recountConcurrency(state: LambdaState): ConcurrencyRecount {
       .reduce((sum, fn) => sum + inflightOnDemandOf(state, fn), 0),
     inflightTotal: running.length,
     inflightOnDemandByFunction,
+    inflightProvisionedByFunction,
   };
 }
 
