@@ -20,6 +20,8 @@ export interface InvokeTarget {
   readonly functionName: string;
   readonly qualifier: string | undefined;
   readonly alias: AliasRecord | undefined;
+  /** The function's `$LATEST`, found when its existence was checked (routing may pick it). */
+  readonly latest: FunctionVersionRecord;
 }
 
 /** The version chosen for one invocation. */
@@ -41,17 +43,18 @@ export function invokeTarget(
 ): Either<ResourceNotFoundException, InvokeTarget> {
   const notFound = (): ResourceNotFoundException =>
     functionNotFound(functionArn(state.settings.account, functionName, qualifier ?? '$LATEST'));
-  if (entryOf(state.functions.byName, functionName) === undefined) return left(notFound());
+  const latest = entryOf(state.functions.byName, functionName)?.latest;
+  if (latest === undefined) return left(notFound());
   if (qualifier === undefined || qualifier === '$LATEST') {
-    return right({ functionName, qualifier, alias: undefined });
+    return right({ functionName, qualifier, alias: undefined, latest });
   }
   const alias = entryOf(state.aliases.byFunction, functionName)?.[qualifier];
-  if (alias !== undefined) return right({ functionName, qualifier, alias });
+  if (alias !== undefined) return right({ functionName, qualifier, alias, latest });
   // Qualifiers are case-sensitive: `$latest` names nothing (spec control-plane §1.4).
   if (entryOf(state.versions.byFunction, functionName)?.published[qualifier] === undefined) {
     return left(notFound());
   }
-  return right({ functionName, qualifier, alias: undefined });
+  return right({ functionName, qualifier, alias: undefined, latest });
 }
 
 /**
@@ -84,7 +87,8 @@ export function routeVersion(
     }
     if (draw < weight) version = additional;
   }
-  const record = versionRecord(state, functionName, version);
+  const record =
+    version === '$LATEST' ? target.latest : versionRecord(state, functionName, version);
   if (record === undefined) return undefined;
   return { executedVersion: version, record, routingStateAfter };
 }

@@ -221,6 +221,8 @@ export function emptyWideDictionary<V>(): WideDictionary<V> {
 
 /** The entry under `key`. */
 export function wideEntryOf<V>(dictionary: WideDictionary<V>, key: string): V | undefined {
+  // Nothing to hash for when it is empty: Invoke asks the queued events, often none, on each call.
+  if (dictionary.size === 0) return undefined;
   const hash = fnv1a(key);
   const bucket = dictionary.buckets[bucketOfHash(hash)];
   return bucket === undefined ? undefined : entryInShard(bucket, hash, key);

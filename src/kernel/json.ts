@@ -60,13 +60,21 @@ function stringEnd(text: string, i: number): number {
   return -1;
 }
 
+/** Whether `word` (lowercase ASCII) is spelled at `i`: character codes, no substring or call. */
+function spelledAt(text: string, i: number, word: string): boolean {
+  for (let k = 0; k < word.length; k += 1) {
+    if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
 /** Where a value ends if one starts at `i` that is not an object or array; -1 when none does. */
 function scalarEnd(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c === 34 /* " */) return stringEnd(text, i);
-  if (c === 116 /* t */) return text.startsWith('true', i) ? i + 4 : -1;
-  if (c === 102 /* f */) return text.startsWith('false', i) ? i + 5 : -1;
-  if (c === 110 /* n */) return text.startsWith('null', i) ? i + 4 : -1;
+  if (c === 116 /* t */) return spelledAt(text, i, 'true') ? i + 4 : -1;
+  if (c === 102 /* f */) return spelledAt(text, i, 'false') ? i + 5 : -1;
+  if (c === 110 /* n */) return spelledAt(text, i, 'null') ? i + 4 : -1;
   return numberEnd(text, i);
 }
 
@@ -88,65 +96,45 @@ const CLOSE_ARRAY = 93; // ]
 const SHALLOW = 30;
 
 /**
- * The open containers, innermost last: whether each is an object. The first `SHALLOW` levels are
- * bits of a number, so a payload of ordinary depth allocates nothing for them; deeper levels go
- * to an array.
- */
-class ContainerStack {
-  depth = 0;
-  private bits = 0;
-  private deeper: boolean[] | undefined;
-
-  push(isObject: boolean): void {
-    if (this.depth < SHALLOW) this.bits = (this.bits << 1) | (isObject ? 1 : 0);
-    else (this.deeper ??= []).push(isObject);
-    this.depth += 1;
-  }
-
-  pop(): void {
-    this.depth -= 1;
-    if (this.depth < SHALLOW) this.bits >>>= 1;
-    else this.deeper?.pop();
-  }
-
-  innermostIsObject(): boolean {
-    return this.depth > SHALLOW ? this.deeper?.at(-1) === true : (this.bits & 1) === 1;
-  }
-}
-
-/**
  * The index of the first character that makes `text` not one JSON value, or `undefined` when it
  * is valid JSON. An index equal to `text.length` means the text ended too early. It reads
- * character codes and keeps its state in numbers: it runs on every Invoke.
+ * character codes and keeps its state in local numbers: it runs on every Invoke and every
+ * completion. The open containers, innermost last, are bits of `shallow` (1 for an object) for
+ * the first `SHALLOW` levels, so a payload of ordinary depth allocates nothing for them; deeper
+ * levels go to an array.
  */
 export function jsonSyntaxErrorAt(text: string): number | undefined {
-  const open = new ContainerStack();
+  let depth = 0;
+  let shallow = 0;
+  let deeper: boolean[] | undefined;
   let expect = VALUE;
   const length = text.length;
   let i = 0;
   for (;;) {
-    while (i < length && isWhitespace(text.charCodeAt(i))) i += 1;
+    let c = text.charCodeAt(i);
+    while (isWhitespace(c)) c = text.charCodeAt((i += 1));
     if (i >= length) return expect === END ? undefined : i;
-    const c = text.charCodeAt(i);
-    // After a value or a closed container: the end, or what the container takes next.
-    const afterValue = open.depth === 0 ? END : COMMA_OR_CLOSE;
     if (expect === END) return i;
     if (expect === COLON) {
       if (c !== 58 /* : */) return i;
       expect = VALUE;
       i += 1;
     } else if (expect === COMMA_OR_CLOSE) {
-      const inObject = open.innermostIsObject();
+      const inObject = depth > SHALLOW ? deeper?.at(-1) === true : (shallow & 1) === 1;
       if (c === 44 /* , */) expect = inObject ? KEY : VALUE;
       else if ((c === CLOSE_OBJECT && inObject) || (c === CLOSE_ARRAY && !inObject)) {
-        open.pop();
-        expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
+        depth -= 1;
+        if (depth < SHALLOW) shallow >>>= 1;
+        else deeper?.pop();
+        expect = depth === 0 ? END : COMMA_OR_CLOSE;
       } else return i;
       i += 1;
     } else if (expect === KEY || expect === KEY_OR_CLOSE) {
       if (c === CLOSE_OBJECT && expect === KEY_OR_CLOSE) {
-        open.pop();
-        expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
+        depth -= 1;
+        if (depth < SHALLOW) shallow >>>= 1;
+        else deeper?.pop();
+        expect = depth === 0 ? END : COMMA_OR_CLOSE;
         i += 1;
       } else {
         if (c !== 34 /* " */) return i;
@@ -156,17 +144,23 @@ export function jsonSyntaxErrorAt(text: string): number | undefined {
         i = end;
       }
     } else if (c === CLOSE_ARRAY && expect === VALUE_OR_CLOSE) {
-      open.pop();
-      expect = open.depth === 0 ? END : COMMA_OR_CLOSE;
+      depth -= 1;
+      if (depth < SHALLOW) shallow >>>= 1;
+      else deeper?.pop();
+      expect = depth === 0 ? END : COMMA_OR_CLOSE;
       i += 1;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      open.push(c === OPEN_OBJECT);
-      expect = c === OPEN_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+      const isObject = c === OPEN_OBJECT;
+      if (depth < SHALLOW) shallow = (shallow << 1) | (isObject ? 1 : 0);
+      else (deeper ??= []).push(isObject);
+      depth += 1;
+      expect = isObject ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
       i += 1;
     } else {
       const end = scalarEnd(text, i);
       if (end < 0) return i;
-      expect = afterValue;
+      // After a value: the end, or what the container takes next.
+      expect = depth === 0 ? END : COMMA_OR_CLOSE;
       i = end;
     }
   }
