@@ -208,6 +208,16 @@ function queueOf(waiting: number): LambdaState {
 }
 
 const ACCEPT_AT = T0 + 2_000;
+
+/** Samples of the cost of accepting an event, per queue size and path (the median is kept). */
+const ACCEPT_COST_SAMPLES = 15;
+
+/**
+ * Uncounted rounds first. A round accepts 500 events, about 10 ms through the runner; measured
+ * alone, the runner's cost per accept fell from 60-120 µs in the first rounds to 8-14 µs from about
+ * the tenth, so with one warm-up round the two queue sizes were compared on compilation.
+ */
+const ACCEPT_COST_WARM_UP_ROUNDS = 10;
 const acceptCommand = (id: string): LambdaCommand => ({
   type: 'Invoke',
   input: { FunctionName: 'consumer', InvocationType: 'Event', Payload: '{}' },
@@ -217,9 +227,9 @@ const acceptCommand = (id: string): LambdaCommand => ({
 /**
  * The time to accept one more event (ms, median per event) with the fewest and the most events
  * waiting (all throttled): each queue is built once, then `extra` more events are accepted from
- * it — through `decide` + `evolveAll` from the same immutable state, or through a fresh runner
- * started from it — in alternating order, after one warm-up round, so that neither size gets the
- * cold start or the other's garbage.
+ * it, the two sizes alternating so that neither gets the cold start or the other's garbage. First
+ * through a fresh runner started from the queue, then through `decide` + `evolveAll` from the same
+ * immutable state: each path is timed after its own warm-up rounds.
  */
 function acceptCosts(
   sizes: readonly [number, number],
@@ -227,28 +237,33 @@ function acceptCosts(
   runs: number,
 ): ReadonlyArray<{ readonly immutable: number; readonly runner: number }> {
   const states = sizes.map(queueOf);
-  const samples = states.map(() => ({ immutable: [] as number[], runner: [] as number[] }));
-  for (let r = -1; r < runs; r += 1) {
-    states.forEach((state, s) => {
-      collectGarbage();
-      let current = state;
-      let began = performance.now();
-      for (let i = 0; i < extra; i += 1) {
-        current = step(current, acceptCommand(`x-${String(i)}`), []);
-      }
-      const immutableMs = (performance.now() - began) / extra;
-      const runner = createRunner(state);
-      collectGarbage();
-      began = performance.now();
-      for (let i = 0; i < extra; i += 1) run(runner, acceptCommand(`x-${String(i)}`), []);
-      const runnerMs = (performance.now() - began) / extra;
-      if (r >= 0) {
-        samples[s]?.immutable.push(immutableMs);
-        samples[s]?.runner.push(runnerMs);
-      }
-    });
-  }
-  return samples.map((x) => ({ immutable: median(x.immutable), runner: median(x.runner) }));
+  /** Median ms per accept for each size, over `runs` rounds after `warmUps` uncounted ones. */
+  const timed = (warmUps: number, acceptAll: (state: LambdaState) => () => void): number[] => {
+    const samples = states.map((): number[] => []);
+    for (let r = -warmUps; r < runs; r += 1) {
+      states.forEach((state, s) => {
+        const acceptFrom = acceptAll(state);
+        collectGarbage();
+        const began = performance.now();
+        acceptFrom();
+        if (r >= 0) samples[s]?.push((performance.now() - began) / extra);
+      });
+    }
+    return samples.map(median);
+  };
+  const runner = timed(ACCEPT_COST_WARM_UP_ROUNDS, (state) => {
+    // Started before the clock: copying the queue is not part of accepting.
+    const started = createRunner(state);
+    return () => {
+      for (let i = 0; i < extra; i += 1) run(started, acceptCommand(`x-${String(i)}`), []);
+    };
+  });
+  // Immer's cost per accept is hundreds of times the runner's: two rounds warm it up.
+  const immutable = timed(2, (state) => () => {
+    let current = state;
+    for (let i = 0; i < extra; i += 1) current = step(current, acceptCommand(`x-${String(i)}`), []);
+  });
+  return states.map((_, s) => ({ immutable: immutable[s] ?? NaN, runner: runner[s] ?? NaN }));
 }
 
 /** One JSON-ready line per case. */
@@ -282,7 +297,9 @@ export function asyncBench(options: {
   ];
   const fewest = options.waiting[0] ?? 10;
   const most = options.waiting[options.waiting.length - 1] ?? fewest;
-  const costs = acceptCosts([fewest, most], 500, 5);
+  // With one warm-up round and 5 samples the runner's ratio moved between 0.9 and 3.4 from run to
+  // run: see ACCEPT_COST_WARM_UP_ROUNDS.
+  const costs = acceptCosts([fewest, most], 500, ACCEPT_COST_SAMPLES);
   const few = costs[0];
   const many = costs[costs.length - 1];
   if (few !== undefined && many !== undefined) {
