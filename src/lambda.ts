@@ -341,7 +341,11 @@ export function decideSteps(
     return { due: { state, events: [] }, decided: left(error), applied: false };
   }
   const nowMs = Math.max(state.clockMs, requested);
-  const nextRevisionId = revisionIds(state.settings.account.accountId, state.logPosition);
+  // Made on first use: most commands (Invoke, CompleteInvocation) and most clock advances issue
+  // no RevisionId, and the generator is a closure with state of its own.
+  let issue: (() => string) | undefined;
+  const nextRevisionId = (): string =>
+    (issue ??= revisionIds(state.settings.account.accountId, state.logPosition))();
   const due = advance(state, nowMs, nextRevisionId, apply);
   if (command.type === 'AdvanceClock') return { due, decided: right([]), applied: true };
   const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });
