@@ -4,8 +4,9 @@
  * asynchronous traffic with 10% function errors retrying into a destination and a dead-letter
  * queue — end to end through the real decider, the metrics timeline and pricing, with the log
  * streamed (not kept). Reported: simulated invocations per wall second, simulated seconds per wall
- * second (not counting the collections the heap sampling forces), and peak live heap (sampled after a collection), for the full duration and for a sixth of it (memory must not grow with
- * the simulated duration).
+ * second (not counting the collections the heap sampling forces), and peak live heap (sampled
+ * after a collection), for the full duration and for a sixth of it (memory must not grow with the
+ * simulated duration).
  *
  * The reference, in the same run: a hand-written discrete-event loop with the same arrivals and
  * durations and plain-number concurrency accounting (no versions, environments, retries, log or
