@@ -8,6 +8,7 @@ import {
   initialState,
   Lambda,
   replay,
+  slicesHandling,
   type LambdaCommand,
   type LambdaEvent,
   type LambdaState,
@@ -140,6 +141,29 @@ describe('every command first brings the clock to its meta.now (DESIGN §1)', ()
       ),
     );
     expect(events[0]).toMatchObject({ type: 'FunctionConfigurationUpdated', atMs: T0 + 1_000 });
+  });
+});
+
+describe('which slices an event changes', () => {
+  // `recipe` applies these two by direct calls to exactly these slices, in this order (a call
+  // through the shared table cannot be inlined). A slice that starts or stops handling one of them
+  // must be added to or removed from those calls too.
+  it.each([['InvocationStarted'], ['InvocationCompleted']] as const)(
+    '%s is applied by the concurrency, invocation, environments and async slices',
+    (type) => {
+      expect(slicesHandling(type)).toEqual(['concurrency', 'invocation', 'environments', 'async']);
+    },
+  );
+
+  it('lists the slices of a control-plane event in slice order', () => {
+    expect(slicesHandling('FunctionDeleted')).toEqual([
+      'functions',
+      'versions',
+      'aliases',
+      'concurrency',
+      'environments',
+      'async',
+    ]);
   });
 });
 
