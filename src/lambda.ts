@@ -52,7 +52,7 @@ import {
   invocationHandlers,
   type InvocationState,
 } from './invocation/state.js';
-import { invariant } from './kernel/assert.js';
+import { invariant, present } from './kernel/assert.js';
 import type { Decider } from './kernel/decider.js';
 import type { AwsError } from './kernel/errors.js';
 import { validationException } from './kernel/errors.js';
@@ -193,25 +193,58 @@ const handlersByEventType: ReadonlyMap<string, ReadonlyArray<RootHandler>> = (()
   return table;
 })();
 
+/** An execution event's handlers in the four slices it changes (see `recipe`). */
+interface ExecutionEventHandlers<E> {
+  readonly concurrency: (draft: Draft<LambdaState>, event: E) => void;
+  readonly invocation: (draft: Draft<InvocationState>, event: E) => void;
+  readonly environments: (draft: Draft<LambdaState>, event: E) => void;
+  readonly async: (draft: Draft<AsyncState>, event: E) => void;
+}
+
+/** The handlers of one execution event type, which every one of the four slices has. */
+function executionEventHandlers<T extends 'InvocationStarted' | 'InvocationCompleted'>(
+  type: T,
+): ExecutionEventHandlers<Extract<LambdaEvent, { readonly type: T }>> {
+  type Handlers = ExecutionEventHandlers<Extract<LambdaEvent, { readonly type: T }>>;
+  // Each slice's handler under `type` takes exactly that event (the mapped type guarantees it).
+  return {
+    concurrency: present(concurrencyHandlers[type] as Handlers['concurrency'] | undefined, type),
+    invocation: present(invocationHandlers[type] as Handlers['invocation'] | undefined, type),
+    environments: present(environmentsHandlers[type] as Handlers['environments'] | undefined, type),
+    async: present(asyncHandlers[type] as Handlers['async'] | undefined, type),
+  };
+}
+
+const ON_STARTED = executionEventHandlers('InvocationStarted');
+const ON_COMPLETED = executionEventHandlers('InvocationCompleted');
+
+/**
+ * Applies an execution event by direct calls, not through the table: the table's calls all go
+ * through one piece of code, so V8 can neither inline them nor call them directly, which cost
+ * about 15% of the runner's admit-and-complete cycle. Here each call sees two targets at most.
+ */
+function applyExecutionEvent<E>(
+  draft: Draft<LambdaState>,
+  event: E,
+  handlers: ExecutionEventHandlers<E>,
+): void {
+  handlers.concurrency(draft, event);
+  handlers.invocation(draft.invocation, event);
+  handlers.environments(draft, event);
+  handlers.async(draft.async, event);
+}
+
 function recipe(draft: Draft<LambdaState>, event: LambdaEvent): void {
   draft.logPosition += 1;
   if (event.atMs > draft.clockMs) draft.clockMs = event.atMs;
-  // The two events of every execution are applied by direct calls, not through the table: the
-  // table's calls all go through one piece of code, so V8 can neither inline them nor call them
-  // directly, which cost about 15% of the runner's admit-and-complete cycle. The slices called are
-  // `slicesHandling(event.type)`, in its order (a test checks the list).
+  // The two events of every execution (the slices they change are pinned by a test of
+  // `slicesHandling`).
   if (event.type === 'InvocationStarted') {
-    concurrencyHandlers.InvocationStarted?.(draft, event);
-    invocationHandlers.InvocationStarted?.(draft.invocation, event);
-    environmentsHandlers.InvocationStarted?.(draft, event);
-    asyncHandlers.InvocationStarted?.(draft.async, event);
+    applyExecutionEvent(draft, event, ON_STARTED);
     return;
   }
   if (event.type === 'InvocationCompleted') {
-    concurrencyHandlers.InvocationCompleted?.(draft, event);
-    invocationHandlers.InvocationCompleted?.(draft.invocation, event);
-    environmentsHandlers.InvocationCompleted?.(draft, event);
-    asyncHandlers.InvocationCompleted?.(draft.async, event);
+    applyExecutionEvent(draft, event, ON_COMPLETED);
     return;
   }
   const handlers = handlersByEventType.get(event.type);
