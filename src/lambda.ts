@@ -403,10 +403,13 @@ export function decideSteps(
   }
   const nowMs = Math.max(state.clockMs, requested);
   // Made on first use: most commands (Invoke, CompleteInvocation) and most clock advances issue
-  // no RevisionId, and the generator is a closure with state of its own.
+  // no RevisionId, and the generator is a closure with state of its own. Its ids derive from the
+  // log position the command starts at, read now: the runner applies the events that come due
+  // to this same state in place, so by the first use it has moved on.
+  const { accountId } = state.settings.account;
+  const logPosition = state.logPosition;
   let issue: (() => string) | undefined;
-  const nextRevisionId = (): string =>
-    (issue ??= revisionIds(state.settings.account.accountId, state.logPosition))();
+  const nextRevisionId = (): string => (issue ??= revisionIds(accountId, logPosition))();
   const due = advance(state, nowMs, nextRevisionId, apply);
   if (command.type === 'AdvanceClock') return { due, decided: right([]), applied: true };
   const decided = decideCommand(command, { state: due.state, nowMs, nextRevisionId });

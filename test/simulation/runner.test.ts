@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, type LambdaCommand } from '../../src/lambda.js';
 import { createRunner } from '../../src/simulation/runner.js';
+import { expectStepAsDecided } from '../support/decided.js';
 import { EMPTY_ZIP, ROLE, T0 } from '../support/scenario.js';
 
 const create = (name: string, now: number): LambdaCommand => ({
@@ -55,5 +56,39 @@ describe('createRunner', () => {
     expect(step.result._tag).toBe('Left');
     expect(step.events).toEqual([]);
     expect(runner.state.logPosition).toBe(0);
+  });
+
+  it('issues the RevisionIds decide issues when a command follows a transition that came due', () => {
+    // The idle environment's reclaim comes due before the update, which issues a RevisionId
+    // derived from the log position the command starts at. The runner applies what came due to
+    // its state in place, so reading the position at the first id gave other ids than decide's.
+    const settings = { functionActivationDelayMs: 0, idleEnvironmentLifetimeMs: 1_000 };
+    const commands: LambdaCommand[] = [
+      create('orders', T0),
+      {
+        type: 'Invoke',
+        input: { FunctionName: 'orders' },
+        meta: { now: T0 + 1, requestId: 'call' },
+      },
+      {
+        type: 'CompleteInvocation',
+        input: { requestId: 'call', durationMs: 5 },
+        meta: { now: T0 + 10, requestId: 'done' },
+      },
+      {
+        type: 'UpdateFunctionConfiguration',
+        input: { FunctionName: 'orders', Description: 'later' },
+        meta: { now: T0 + 5_000, requestId: 'update' },
+      },
+    ];
+    const runner = createRunner(initialState(settings));
+    let pure = initialState(settings);
+    let last: ReadonlyArray<string> = [];
+    for (const command of commands) {
+      const step = runner.execute(command);
+      last = step.events.map((e) => e.type);
+      pure = expectStepAsDecided(command, step, pure);
+    }
+    expect(last).toEqual(['ExecutionEnvironmentReclaimed', 'FunctionConfigurationUpdated']);
   });
 });
