@@ -41,6 +41,7 @@ import {
   dueAllocations,
   provisionedConfigsOf,
   provisionedTotal,
+  requestedTotal,
   reservationOf,
 } from './state.js';
 
@@ -177,11 +178,11 @@ function provisionedLimitError(
   requested: number,
 ): AwsError | undefined {
   const name = target.functionName;
-  const own =
-    entryOf(state.concurrency.provisionedByFunction, name)?.[target.qualifier]?.requested ?? 0;
+  const configs = provisionedConfigsOf(state.concurrency, name);
+  const own = configs?.[target.qualifier]?.requested ?? 0;
   const reserved = reservationOf(state.concurrency, name);
   if (reserved !== undefined) {
-    return provisionedTotal(state.concurrency, name) - own + requested > reserved
+    return requestedTotal(configs) - own + requested > reserved
       ? invalidParameterValue(
           'Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function',
         )

@@ -215,7 +215,7 @@ function dropIfEmpty(
 
 function release(draft: Draft<ConcurrencyState>, functionName: string): void {
   const counts = entryOf(draft.countsByFunction, functionName);
-  if (counts?.reserved === undefined || counts.reserved === null) return;
+  if (counts === undefined || counts.reserved === null) return;
   draft.totalReserved -= counts.reserved;
   counts.reserved = null;
   // Back in the unreserved pool: its provisioned concurrency and its running invocations count

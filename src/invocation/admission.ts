@@ -18,10 +18,17 @@ import { wideEntryOf } from '../kernel/dictionary.js';
 import type { ThrottleReason } from '../kernel/errors.js';
 import { left, right, type Either } from '../kernel/fp.js';
 import type { LambdaState } from '../lambda.js';
-import type { InitializationType, StartPlacement } from './events.js';
+import type { InitializationType } from './events.js';
 
-/** Where an admitted invocation runs (`initDurationMs` is set when init runs). */
-export type Placement = StartPlacement;
+/** Where an admitted invocation runs, as `InvocationStarted` records it. */
+export interface Placement {
+  readonly environmentId: string;
+  readonly initializationType: InitializationType;
+  readonly newEnvironment: boolean;
+  /** Set when init runs. */
+  readonly initDurationMs: number | undefined;
+  readonly spillover: boolean;
+}
 
 /**
  * The throttle `Reason` for a cold start beyond the scaling rate. AWS documents the 429 but not

@@ -12,6 +12,7 @@
  * @module
  */
 import type { ThrottleReason } from '../kernel/errors.js';
+import type { Placement } from './admission.js';
 import type { Architecture } from '../functions/state.js';
 
 /** `AWS_LAMBDA_INITIALIZATION_TYPE` of the environment that ran (spec invocation §3.4). */
@@ -115,15 +116,6 @@ export interface AsyncInvocationAccepted extends InvocationTarget {
 export type InvocationEvent =
   InvocationStarted | InvocationThrottled | InvocationCompleted | AsyncInvocationAccepted;
 
-/** Where an admitted invocation runs: what admission decided, as `InvocationStarted` records it. */
-export interface StartPlacement {
-  readonly environmentId: string;
-  readonly initializationType: InitializationType;
-  readonly newEnvironment: boolean;
-  readonly initDurationMs: number | undefined;
-  readonly spillover: boolean;
-}
-
 /**
  * The one builder of `InvocationStarted`, for a synchronous call and for an attempt of a queued
  * event alike: every member, in one order (see the module's note).
@@ -133,7 +125,7 @@ export function invocationStarted(
   requestId: string,
   atMs: number,
   invocationType: InvocationStarted['invocationType'],
-  placement: StartPlacement,
+  placement: Placement,
   shape: ExecutionShape,
   payloadBytes: number,
 ): InvocationStarted {

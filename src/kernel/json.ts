@@ -95,6 +95,13 @@ const CLOSE_ARRAY = 93; // ]
 /** Bits a number holds exactly in bitwise operations: the innermost containers are kept there. */
 const SHALLOW = 30;
 
+/** Whether the innermost open container is an object: a bit of `shallow`, or deeper, an entry. */
+const innermostIsObject = (
+  depth: number,
+  shallow: number,
+  deeper: ReadonlyArray<boolean> | undefined,
+): boolean => (depth > SHALLOW ? deeper?.at(-1) === true : (shallow & 1) === 1);
+
 /**
  * The index of the first character that makes `text` not one JSON value, or `undefined` when it
  * is valid JSON. An index equal to `text.length` means the text ended too early. It reads
@@ -115,40 +122,33 @@ export function jsonSyntaxErrorAt(text: string): number | undefined {
     while (isWhitespace(c)) c = text.charCodeAt((i += 1));
     if (i >= length) return expect === END ? undefined : i;
     if (expect === END) return i;
-    if (expect === COLON) {
-      if (c !== 58 /* : */) return i;
-      expect = VALUE;
-      i += 1;
-    } else if (expect === COMMA_OR_CLOSE) {
-      const inObject = depth > SHALLOW ? deeper?.at(-1) === true : (shallow & 1) === 1;
-      if (c === 44 /* , */) expect = inObject ? KEY : VALUE;
-      else if ((c === CLOSE_OBJECT && inObject) || (c === CLOSE_ARRAY && !inObject)) {
-        depth -= 1;
-        if (depth < SHALLOW) shallow >>>= 1;
-        else deeper?.pop();
-        expect = depth === 0 ? END : COMMA_OR_CLOSE;
-      } else return i;
-      i += 1;
-    } else if (expect === KEY || expect === KEY_OR_CLOSE) {
-      if (c === CLOSE_OBJECT && expect === KEY_OR_CLOSE) {
-        depth -= 1;
-        if (depth < SHALLOW) shallow >>>= 1;
-        else deeper?.pop();
-        expect = depth === 0 ? END : COMMA_OR_CLOSE;
-        i += 1;
-      } else {
-        if (c !== 34 /* " */) return i;
-        const end = stringEnd(text, i);
-        if (end < 0) return i;
-        expect = COLON;
-        i = end;
-      }
-    } else if (c === CLOSE_ARRAY && expect === VALUE_OR_CLOSE) {
+    // The innermost container closes: `}` of an object after `{` or a member, `]` of an array
+    // after `[` or an element.
+    const closes =
+      (c === CLOSE_OBJECT || c === CLOSE_ARRAY) &&
+      (expect === COMMA_OR_CLOSE ||
+        expect === (c === CLOSE_OBJECT ? KEY_OR_CLOSE : VALUE_OR_CLOSE)) &&
+      innermostIsObject(depth, shallow, deeper) === (c === CLOSE_OBJECT);
+    if (closes) {
       depth -= 1;
       if (depth < SHALLOW) shallow >>>= 1;
       else deeper?.pop();
       expect = depth === 0 ? END : COMMA_OR_CLOSE;
       i += 1;
+    } else if (expect === COLON) {
+      if (c !== 58 /* : */) return i;
+      expect = VALUE;
+      i += 1;
+    } else if (expect === COMMA_OR_CLOSE) {
+      if (c !== 44 /* , */) return i;
+      expect = innermostIsObject(depth, shallow, deeper) ? KEY : VALUE;
+      i += 1;
+    } else if (expect === KEY || expect === KEY_OR_CLOSE) {
+      if (c !== 34 /* " */) return i;
+      const end = stringEnd(text, i);
+      if (end < 0) return i;
+      expect = COLON;
+      i = end;
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       const isObject = c === OPEN_OBJECT;
       if (depth < SHALLOW) shallow = (shallow << 1) | (isObject ? 1 : 0);
